@@ -1,0 +1,82 @@
+"""The main job: files -> documents -> extraction -> store -> entities.
+
+:func:`ingest` is what ``factmap ingest`` runs. Each document is saved in its own
+transaction; a bad input is reported in the summary and the rest of the batch goes in;
+identical input is skipped; a changed input replaces its older version and everything
+extracted from it. Resolution runs once at the end over the whole store.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from factmap.errors import InputError
+from factmap.extract import extract_documents
+from factmap.ingest import prepare, read_inputs
+from factmap.model import Document, IngestFailure, IngestSummary
+from factmap.resolve import name_key, resolve
+from factmap.store import Store
+
+__all__ = ["ingest"]
+
+Progress = Callable[[str], None]
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    store: Store,
+    on_document: Progress | None = None,
+) -> IngestSummary:
+    """Ingest files and folders into ``store``; ``on_document(doc_id)`` is called per input."""
+    t0 = time.perf_counter()
+    summary = IngestSummary()
+    replacing: set[str] = set()
+    seen: dict[str, str] = {}
+
+    def documents() -> Iterator[Document]:
+        for rec in read_inputs(paths):
+            if isinstance(rec, IngestFailure):
+                summary.failed.append(rec)
+                if on_document:
+                    on_document(rec.source)
+                continue
+            if rec.id in seen:
+                summary.failed.append(
+                    IngestFailure(rec.source, f"document id {rec.id!r} is also used by {seen[rec.id]}; rename one of them")
+                )
+                continue
+            seen[rec.id] = rec.source
+            stored = store.document_version(rec.id)
+            if stored and stored[0] == rec.sha256:
+                summary.unchanged.append(rec.id)
+                if on_document:
+                    on_document(rec.id)
+                continue
+            try:
+                doc = prepare(rec)
+            except InputError as exc:
+                summary.failed.append(IngestFailure(exc.source, exc.reason))
+                if on_document:
+                    on_document(rec.id)
+                continue
+            if stored:
+                replacing.add(doc.id)
+            yield doc
+
+    for doc, ext in extract_documents(documents()):
+        if isinstance(ext, Exception):
+            summary.failed.append(IngestFailure(doc.source, f"extraction failed ({type(ext).__name__}: {ext})"))
+        else:
+            store.save_document(doc, ext, {m.id: name_key(m.text) for m in ext.mentions})
+            (summary.replaced if doc.id in replacing else summary.added).append(doc.id)
+        if on_document:
+            on_document(doc.id)
+
+    if summary.added or summary.replaced or store.unresolved_mentions():
+        resolve(store)
+    summary.entities = store.count("entities")
+    summary.mentions = store.count("mentions")
+    summary.seconds = time.perf_counter() - t0
+    return summary
