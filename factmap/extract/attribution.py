@@ -1,0 +1,151 @@
+"""Who says so, and is it said to be untrue: reported speech and negation.
+
+``attribute(sent, mentions, refs)`` returns ``(claimant, negated)`` for a sentence or
+clause:
+
+* claimant: the named (or, through ``refs``, referred-to) subject of a speech verb
+  ("the ministry said that ...", "X told reporters ...", "the group claimed ...",
+  "..., the governor said") or the object of "according to"; None when the text
+  states the fact in its own voice or the speaker is not a known mention;
+* negated: a negation cue governs the clause: "not", "never", "no"/"nothing"
+  ("has nothing to do with", "no link"), or a negating verb ("denied",
+  "rejected", "distanced itself from"). Cues are read on the path from the
+  clause's trigger word up to the sentence root, stopping at noun modifiers, so
+  "X said Y does not lead Z" is negated and "X, the head of Z, did not come" is not.
+
+Vocabulary: the ``attribution`` section of ``factmap/vocab/relations.yaml``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from factmap.extract.coref import load_vocab, token_antecedents
+from factmap.model import Mention
+
+_ACTOR_TYPES = ("organization", "person", "group")
+
+
+def path_to_root(token: Token, limit: Span | None = None) -> list[Token]:
+    """``token`` and its heads up to the root of its sentence (or of ``limit``)."""
+    path = [token]
+    while path[-1].head.i != path[-1].i:
+        head = path[-1].head
+        if limit is not None and not (limit.start <= head.i < limit.end):
+            break
+        path.append(head)
+    return path
+
+
+_MODIFIER_DEPS = ("appos", "relcl", "acl", "compound", "poss", "amod", "nmod")
+# A role noun that is the subject of a clause ("Its leader, X, denied ...") is
+# not what that clause asserts or negates.
+_BOUNDARY_DEPS = (*_MODIFIER_DEPS, "nsubj", "nsubjpass")
+
+
+def clause_path(token: Token) -> list[Token]:
+    """``token`` and the heads whose clause asserts it.
+
+    The climb stops at a noun modifier (apposition, relative clause, participle)
+    or a subject: in "X, the head of Y, did not attend" and "Y's leader, X, denied
+    the report", the negation belongs to another statement.
+    """
+    path = [token]
+    while path[-1].head.i != path[-1].i and path[-1].dep_ not in _BOUNDARY_DEPS:
+        path.append(path[-1].head)
+    return path
+
+
+def is_negated(token: Token) -> bool:
+    """Whether a negation cue governs ``token`` (see the module docstring)."""
+    vocab = load_vocab()["attribution"]
+    words = {w.lower() for w in vocab["negation_words"]}
+    verbs = set(vocab["negation_verbs"])
+    path = clause_path(token)
+    if path[-1].dep_ in _MODIFIER_DEPS and path[-1].head.lower_ in words:
+        return True  # "has nothing to do with"
+    for tok in path:
+        if tok.lemma_.lower() in verbs:
+            return True
+        for child in tok.children:
+            if child.dep_ == "neg":
+                return True
+            if child.dep_ in ("det", "dobj", "advmod", "nsubj") and child.lower_ in words:
+                return True
+    return False
+
+
+def _speaker(verb: Token, index: dict[int, tuple[str, bool]], types: dict[str, str]) -> str | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj",):
+            found = index.get(child.i)
+            if found is not None and types.get(found[0]) in _ACTOR_TYPES:
+                return found[0]
+    return None
+
+
+def _according_to(
+    sent: Span, index: dict[int, tuple[str, bool]], types: dict[str, str]
+) -> str | None:
+    words = set(load_vocab()["attribution"]["according"])
+    for tok in sent:
+        if tok.lower_ not in words:
+            continue
+        for prep in tok.children:
+            if prep.lower_ != "to":
+                continue
+            for pobj in prep.children:
+                found = index.get(pobj.i)
+                if pobj.dep_ == "pobj" and found and types.get(found[0]) in _ACTOR_TYPES:
+                    return found[0]
+    return None
+
+
+def claimant_of(
+    sent: Span,
+    trigger: Token,
+    index: dict[int, tuple[str, bool]],
+    types: dict[str, str],
+) -> str | None:
+    """The speaker whose statement contains ``trigger``, or None (see module docstring)."""
+    speech = set(load_vocab()["attribution"]["speech_verbs"])
+    path = path_to_root(trigger, sent)
+    for below, tok in zip(path, path[1:], strict=False):
+        if tok.lemma_.lower() in speech and below.dep_ in ("ccomp", "parataxis", "xcomp"):
+            who = _speaker(tok, index, types)
+            if who is not None:
+                return who
+    if path[0].lemma_.lower() in speech and path[0].lemma_.lower() == "claim":
+        who = _speaker(path[0], index, types)
+        if who is not None:
+            return who
+    root = path[-1]
+    for child in root.children:
+        if (
+            child.dep_ in ("parataxis", "ccomp")
+            and child.lemma_.lower() in speech
+            and child.i > trigger.i
+            and not any(c.dep_ in ("ccomp",) for c in child.children)
+        ):
+            who = _speaker(child, index, types)
+            if who is not None:
+                return who
+    return _according_to(sent, index, types)
+
+
+def attribute(
+    sent: Span,
+    mentions: list[Mention],
+    refs: dict,
+    trigger: Token | None = None,
+) -> tuple[str | None, bool]:
+    """(claimant mention id or None, negated) for a sentence or clause.
+
+    ``trigger`` is the word that states the fact (a verb or role noun); without it the
+    clause's root is used. ``refs`` is ``coref.resolve_references``' output, so a
+    speaker named earlier ("the group said") is found through its reference.
+    """
+    word = trigger if trigger is not None else sent.root
+    index = token_antecedents(sent.doc, mentions, refs)
+    types = {m.id: m.type for m in mentions}
+    return claimant_of(sent, word, index, types), is_negated(word)

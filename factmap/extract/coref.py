@@ -1,0 +1,219 @@
+"""In-document reference: "the regiment", "its", "he" -> the mention they point back to.
+
+No coreference package works offline, so these are small rules that prefer
+silence to a wrong link (precision over recall):
+
+* a definite noun phrase "the <head>" with no other modifier, whose head is one of
+  ``coref.definite_heads`` in ``vocab/relations.yaml``, refers to the nearest
+  preceding organization mention in the same paragraph whose name contains that
+  head ("the regiment" -> "Kalinouski Regiment"); the generic heads of
+  ``coref.any_organization`` ("the group", "the unit") accept any organization;
+* "its" refers to an organization, "he/she/his/her/him" to a person, found in the
+  same sentence before the pronoun or, when there is none there, in the previous
+  sentence of the same paragraph;
+* when the sentence holding the nearest candidates holds two different compatible
+  names, the reference is ambiguous and left unresolved.
+
+Paragraphs are separated by blank lines. Resolved references become candidates
+themselves, so "The Azure Front ... The group ... Its leader" chains to the name.
+
+The map's keys are the character offsets of the referring expression without a
+possessive ending: for "the group's leader" the key covers "the group".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from factmap.errors import ConfigError
+from factmap.model import Mention
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+@lru_cache(maxsize=1)
+def load_vocab() -> dict[str, Any]:
+    """The relation/coref/attribution vocabulary (``factmap/vocab/relations.yaml``)."""
+    path = resources.files("factmap.vocab") / "relations.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(
+            f"cannot read {path}: {exc}; restore factmap/vocab/relations.yaml "
+            f"from the repository or fix its YAML syntax"
+        ) from exc
+    if not isinstance(data, dict) or "verbs" not in data or "coref" not in data:
+        raise ConfigError(
+            f"{path} lacks the 'verbs'/'coref' sections; restore it from the repository"
+        )
+    return data
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A possible antecedent: where it is, which mention it stands for."""
+
+    start: int
+    mention_id: str
+    type: str
+    name: str  # lower-cased name of the mention it stands for
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Character offsets where paragraphs (blocks separated by blank lines) begin."""
+    return [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+
+
+def _paragraph_of(starts: list[int], offset: int) -> int:
+    index = 0
+    for i, start in enumerate(starts):
+        if start <= offset:
+            index = i
+    return index
+
+
+def _definite_np(token: Token, heads: set[str]) -> Span | None:
+    """``the <head>`` with no other modifier ("the regiment"), else None."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in heads or token.tag_ in ("NNS", "NNPS"):
+        return None
+    dets = [c for c in token.children if c.dep_ == "det"]
+    others = [
+        c
+        for c in token.children
+        if c.dep_ in ("amod", "compound", "nummod", "poss", "nmod", "quantmod", "appos")
+        or (c.dep_ == "prep" and c.i > token.i and c.lower_ == "of")
+    ]
+    if len(dets) != 1 or dets[0].lower_ != "the" or others or dets[0].i != token.i - 1:
+        return None
+    return token.doc[dets[0].i : token.i + 1]
+
+
+def _pronoun_type(token: Token, pronouns: dict[str, list[str]]) -> str | None:
+    if token.pos_ not in ("PRON", "DET"):
+        return None
+    for etype, words in pronouns.items():
+        if token.lower_ in words:
+            return etype
+    return None
+
+
+def _compatible_np(cand: _Candidate, head: str, any_org: set[str]) -> bool:
+    if cand.type != "organization":
+        return False
+    if head in any_org:
+        return True
+    return re.search(rf"\b{re.escape(head)}", cand.name) is not None
+
+
+def _pick(cands: list[_Candidate]) -> str | None:
+    """The last candidate, unless candidates in its sentence name two different actors."""
+    if not cands:
+        return None
+    names = {c.name for c in cands}
+    ids = {c.mention_id for c in cands}
+    if len(names) > 1 and len(ids) > 1:
+        return None
+    return cands[-1].mention_id
+
+
+def resolve_references(sdoc: Doc, mentions: list[Mention]) -> dict[tuple[int, int], str]:
+    """(start_char, end_char) of a referring expression -> mention id of its antecedent.
+
+    Only unambiguous references are returned (see the module docstring for the rules).
+    """
+    vocab = load_vocab()["coref"]
+    heads = {h for words in vocab["definite_heads"].values() for h in words}
+    any_org = set(vocab["any_organization"])
+    pronouns: dict[str, list[str]] = vocab["pronouns"]
+    starts = paragraph_starts(sdoc.text)
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    by_id = {m.id: m for m in mentions}
+    sentences = list(sdoc.sents)
+    sent_of_char: list[int] = [s.start_char for s in sentences]
+
+    cands: list[_Candidate] = [_Candidate(m.start, m.id, m.type, m.text.lower()) for m in mentions]
+    refs: dict[tuple[int, int], str] = {}
+
+    def sentence_index(offset: int) -> int:
+        index = 0
+        for i, start in enumerate(sent_of_char):
+            if start <= offset:
+                index = i
+        return index
+
+    for token in sdoc:
+        if token.idx in covered:
+            continue
+        span = _definite_np(token, heads)
+        ptype = None if span is not None else _pronoun_type(token, pronouns)
+        if span is None and ptype is None:
+            continue
+        start = span.start_char if span is not None else token.idx
+        end = span.end_char if span is not None else token.idx + len(token.text)
+        para = _paragraph_of(starts, start)
+        sent_i = sentence_index(start)
+        head = token.lemma_.lower()
+        preceding = sorted(
+            (
+                c
+                for c in cands
+                if c.start < start
+                and _paragraph_of(starts, c.start) == para
+                and (c.type == ptype if ptype is not None else _compatible_np(c, head, any_org))
+            ),
+            key=lambda c: c.start,
+        )
+        if ptype is not None:
+            here = [c for c in preceding if sentence_index(c.start) == sent_i]
+            before = [c for c in preceding if sentence_index(c.start) == sent_i - 1]
+            chosen = here or before
+        else:
+            if not preceding:
+                continue
+            nearest_sent = sentence_index(preceding[-1].start)
+            chosen = [c for c in preceding if sentence_index(c.start) == nearest_sent]
+        target = _pick(chosen)
+        if target is None:
+            continue
+        refs[(start, end)] = target
+        antecedent = by_id.get(target)
+        cands.append(
+            _Candidate(
+                start,
+                target,
+                antecedent.type if antecedent else (ptype or "organization"),
+                antecedent.text.lower() if antecedent else "",
+            )
+        )
+    return refs
+
+
+def token_antecedents(
+    sdoc: Doc, mentions: list[Mention], refs: dict[tuple[int, int], str]
+) -> dict[int, tuple[str, bool]]:
+    """Token index -> (mention id, reached through a reference?) for named and referring tokens.
+
+    A token inside several mentions gets the longest one; names win over references.
+    """
+    out: dict[int, tuple[str, bool]] = {}
+    for (start, end), target in refs.items():
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            for tok in span:
+                out[tok.i] = (target, True)
+    for m in sorted(mentions, key=lambda m: m.end - m.start):
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for tok in span:
+            if tok.is_punct and tok.i not in (span.start, span.end - 1):
+                continue
+            out[tok.i] = (m.id, False)
+    return out

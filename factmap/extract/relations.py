@@ -1,0 +1,586 @@
+"""Relation claims read from the dependency parse of each sentence.
+
+``find_claims(sdoc, doc, mentions, events)`` walks every sentence's parse and
+applies the frames of ``factmap/vocab/relations.yaml``:
+
+* verb frames: a trigger verb ("leads", "founded", "is backed by", "split from")
+  whose logical subject/object (active, passive, participle or relative clause,
+  with coordinated arguments expanded) are mentions;
+* nominal frames: a role noun or adjective ("the head of Y", "Y's leader",
+  "a spokesman for Y", "a village in Y", "active in Y") and the actor it is
+  apposed to, predicated of or compounded with;
+* attachments: "Kozinka in the Belgorod region" (place in place);
+* responsibility: "X claimed (responsibility for) the bombing ..." against the
+  events whose evidence overlaps the claimed noun phrase (or, failing that, the
+  sentence).
+
+Arguments are mention ids; a referring expression ("the group", "its", "he")
+counts when ``coref.resolve_references`` resolved it. Subject/object types must
+fit the predicate (``types`` in the vocabulary) or no claim is made. The evidence
+is always the sentence stating the fact.
+
+``confidence`` is the rule's reliability, not a probability calibrated on data:
+
+* 0.9  a direct verb or apposition/role-noun frame with both arguments named in
+  the sentence ("X leads Y", "X, the head of Y", "Y, founded by X");
+* 0.75 a looser frame ("operates under", "a unit of", "active in", "ally of"),
+  or any frame whose argument was reached through a reference (capped at 0.75);
+* 0.6  nominal membership and "link" forms ("a fighter with Y", "no link to Y",
+  "place in place"), where the parse decides more than the words.
+
+``rule`` is the frame name (``verb_lead``, ``noun_member`` ...), with ``+coref``
+when a reference was used and ``+former`` when the text marks the relation as
+past ("formerly", "former commander"); ``valid_from``/``valid_to`` come from
+"since <date>" / "until <date>" in the clause. Negated statements are kept with
+``negated=True``; questions and hypotheticals ("would join", "plans to join",
+"if X leads Y") yield nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from factmap.errors import InputError
+from factmap.extract.attribution import claimant_of, clause_path, is_negated
+from factmap.extract.coref import load_vocab, resolve_references, token_antecedents
+from factmap.model import SYMMETRIC_PREDICATES, Claim, Document, Event, Mention
+
+_COPULAS = ("be", "become", "remain")
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split()
+    )
+}
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MAX_DEPTH = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    """An argument of a frame: a mention id, and whether a reference led to it."""
+
+    mention: str
+    coref: bool = False
+
+
+class _Context:
+    """What the frames need to know about mentions in one parsed document."""
+
+    def __init__(self, sdoc: Doc, mentions: list[Mention], refs: dict[tuple[int, int], str]):
+        self.index = token_antecedents(sdoc, mentions, refs)
+        self.types = {m.id: m.type for m in mentions}
+        vocab = load_vocab()
+        self.generic_heads = set(vocab["generic_heads"])
+        self.transparent = set(vocab["transparent_nouns"])
+
+    # -- noun phrases -------------------------------------------------------------
+    def resolve(self, token: Token, depth: int = 0, conj: bool = True) -> list[Arg]:
+        """The actors a noun-phrase head stands for (coordinated ones included)."""
+        if depth > _MAX_DEPTH:
+            return []
+        found = self._resolve_one(token, depth)
+        if conj:
+            for child in token.children:
+                if child.dep_ == "conj":
+                    found += self.resolve(child, depth + 1)
+        return _unique(found)
+
+    def _resolve_one(self, token: Token, depth: int) -> list[Arg]:
+        hit = self.index.get(token.i)
+        if hit is not None:
+            return [Arg(hit[0], hit[1])]
+        if token.tag_ in ("WDT", "WP") and token.head.dep_ in ("relcl", "acl"):
+            return self.resolve(token.head.head, depth + 1, conj=False)
+        if token.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return []
+        for child in token.children:
+            if child.dep_ == "appos":
+                found = self.resolve(child, depth + 1)
+                if found:
+                    return found
+        if token.dep_ == "appos":
+            return self.resolve(token.head, depth + 1, conj=False)
+        if token.dep_ == "attr" and token.head.lemma_ in _COPULAS:
+            return [a for s in subjects_of(token.head) for a in self.resolve(s, depth + 1)]
+        if token.lemma_.lower() in self.generic_heads:
+            for child in token.children:
+                if child.dep_ in ("compound", "amod") and child.i in self.index:
+                    return self.resolve(child, depth + 1, conj=False)
+        return []
+
+    def type_of(self, arg: Arg) -> str | None:
+        return self.types.get(arg.mention)
+
+    # -- verbs --------------------------------------------------------------------
+    def agents(self, verb: Token, depth: int = 0) -> list[Arg]:
+        """The logical subject of ``verb``."""
+        if depth > _MAX_DEPTH:
+            return []
+        if is_passive(verb):
+            return [
+                a
+                for c in verb.children
+                if c.dep_ == "agent"
+                for p in c.children
+                if p.dep_ == "pobj"
+                for a in self.resolve(p)
+            ]
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl")]
+        if subjects:
+            out: list[Arg] = []
+            for s in subjects:
+                out += self.resolve(s)
+                if not out and s.lemma_.lower() in self.transparent:
+                    out += [
+                        a
+                        for p in s.children
+                        if p.dep_ == "prep"
+                        for o in p.children
+                        if o.dep_ == "pobj"
+                        for a in self.resolve(o)
+                    ]
+            return out
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return self.resolve(verb.head, depth + 1, conj=False)
+        if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+            if verb.dep_ == "advcl" and verb.tag_ != "VBG":
+                return []
+            return self.agents(verb.head, depth + 1)
+        if (
+            verb.dep_ in ("acl", "relcl")
+            and verb.tag_ == "VB"
+            and verb.head.dep_ in ("dobj", "attr")
+        ):
+            return self.agents(verb.head.head, depth + 1)
+        return []
+
+    def patients(self, verb: Token, depth: int = 0) -> list[Arg]:
+        """The logical object of ``verb``."""
+        if depth > _MAX_DEPTH:
+            return []
+        if is_passive(verb):
+            subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if subjects:
+                return [a for s in subjects for a in self.resolve(s)]
+            if verb.dep_ in ("acl", "amod"):
+                return self.resolve(verb.head, conj=False)
+            if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+                return self.patients(verb.head, depth + 1)
+            return []
+        found = [a for c in verb.children if c.dep_ == "dobj" for a in self.resolve(c)]
+        if not found:  # "X funds and trains Y": the object is shared with the next verb
+            for conj in verb.children:
+                if conj.dep_ == "conj" and conj.pos_ == "VERB" and not subjects_of(conj):
+                    found += [a for c in conj.children if c.dep_ == "dobj" for a in self.resolve(c)]
+        return found
+
+    def prep_objects(self, word: Token, preps: Iterable[str]) -> list[Arg]:
+        """Actors in "<word> <prep> X" for the given prepositions."""
+        wanted = set(preps)
+        out: list[Arg] = []
+        for child in word.children:
+            if child.dep_ in ("prep", "agent", "dative") and child.lower_ in wanted:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        out += self.resolve(pobj)
+            elif child.dep_ in ("advmod", "prt") and child.i == word.i + 1:
+                out += self.prep_objects(child, wanted)  # "broke away from X"
+        return out
+
+
+def is_passive(verb: Token) -> bool:
+    """A passive verb or a past participle modifying a noun ("led by X", "subordinated to")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.dep_ in ("acl", "amod") and verb.tag_ in ("VBN", "VBD")
+
+
+def subjects_of(verb: Token) -> list[Token]:
+    """The subject tokens of a (copular) verb."""
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _unique(args: list[Arg]) -> list[Arg]:
+    seen: dict[str, Arg] = {}
+    for a in args:
+        if a.mention not in seen or (seen[a.mention].coref and not a.coref):
+            seen[a.mention] = a
+    return list(seen.values())
+
+
+def _as_list(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, list | tuple) else [value]
+
+
+def _reciprocal(token: Token) -> bool:
+    """ "each other" / "one another" as the object of a preposition."""
+    for prep in token.children:
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and pobj.lower_ in ("other", "another"):
+                if any(d.lower_ in ("each", "one") for d in pobj.children):
+                    return True
+    return False
+
+
+# -- argument roles ----------------------------------------------------------------
+def _verb_role(ctx: _Context, verb: Token, role: str) -> list[Arg]:
+    if role == "agent":
+        return ctx.agents(verb)
+    if role == "patient":
+        return ctx.patients(verb)
+    if role.startswith("prep:"):
+        return ctx.prep_objects(verb, role[5:].split(","))
+    return []
+
+
+def noun_anchor(ctx: _Context, word: Token) -> list[Arg]:
+    """What a role noun/adjective describes: "X, the head of Y" -> X."""
+    for child in word.children:
+        if child.dep_ == "appos":
+            found = ctx.resolve(child)
+            if found:
+                return found
+    head = word.head
+    if word.dep_ == "appos" or (word.dep_ in ("compound", "amod") and head.i in ctx.index):
+        return ctx.resolve(head, conj=False)
+    if word.dep_ in ("attr", "acomp") and head.lemma_ in _COPULAS:
+        found = [a for s in subjects_of(head) for a in ctx.resolve(s)]
+        return found or ctx.agents(head)  # "X denied being a member of Y"
+    if word.dep_ == "oprd":
+        return ctx.patients(head) if is_passive(head) else ctx.agents(head)
+    if word.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
+        verb = head.head
+        return ctx.patients(verb) if is_passive(verb) else ctx.agents(verb)
+    if word.dep_ == "dobj" and head.pos_ == "VERB":
+        return ctx.agents(head)
+    if word.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NUM", "PRON"):
+        return noun_anchor(ctx, head.head)  # "X is one of the members of Y"
+    return []
+
+
+def noun_other(ctx: _Context, word: Token, preps: Iterable[str]) -> list[Arg]:
+    """The other side of a role noun: "Y's leader", "Y leader", "leader of Y"."""
+    out = ctx.prep_objects(word, preps)
+    if word.dep_ == "acomp" and not out:  # "X is active in Y": the prep hangs on "is"
+        out = [a for a in ctx.prep_objects(word.head, preps)]
+    for child in word.children:
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.i in ctx.index):
+            out += ctx.resolve(child)
+    return _unique(out)
+
+
+# -- claims ------------------------------------------------------------------------
+@dataclass(slots=True)
+class _Found:
+    predicate: str
+    subject: Arg
+    object: Arg
+    trigger: Token
+    rule: str
+    confidence: float
+
+
+def _choose_predicate(
+    ctx: _Context, predicates: Sequence[str], subject: Arg, obj: Arg
+) -> str | None:
+    constraints = load_vocab()["types"]["predicates"]
+    for pred in predicates:
+        allowed = constraints.get(pred)
+        if allowed is None:
+            continue
+        if ctx.type_of(subject) in allowed["subject"] and ctx.type_of(obj) in allowed["object"]:
+            return pred
+    return None
+
+
+def _pairs(
+    ctx: _Context,
+    frame: dict[str, Any],
+    trigger: Token,
+    subjects: list[Arg],
+    objects: list[Arg],
+) -> list[_Found]:
+    out: list[_Found] = []
+    predicates = _as_list(frame["predicate"])
+    for s in subjects:
+        for o in objects:
+            if s.mention == o.mention:
+                continue
+            pred = _choose_predicate(ctx, predicates, s, o)
+            if pred is not None:
+                out.append(_Found(pred, s, o, trigger, frame["name"], float(frame["confidence"])))
+    return out
+
+
+def _verb_frame(ctx: _Context, frame: dict[str, Any], verb: Token) -> list[_Found]:
+    subjects: list[Arg] = []
+    for role in _as_list(frame["subject"]):
+        subjects = _verb_role(ctx, verb, role)
+        if subjects:
+            break
+    if not subjects:
+        return []
+    out: list[_Found] = []
+    for role in _as_list(frame["object"]):
+        if role == "each_other":
+            if _reciprocal(verb) and len(subjects) > 1:
+                return [
+                    f
+                    for a, b in combinations(subjects, 2)
+                    for f in _pairs(ctx, frame, verb, [a], [b])
+                ]
+            continue
+        objects = _verb_role(ctx, verb, role)
+        if objects:
+            out = _pairs(ctx, frame, verb, subjects, objects)
+            break
+    if frame.get("coalition") and out and all(f.predicate != "signatory_of" for f in out):
+        allies = {
+            "name": frame["name"],
+            "predicate": "allied_with",
+            "confidence": frame["confidence"],
+        }
+        out += [
+            f for a, b in combinations(subjects, 2) for f in _pairs(ctx, allies, verb, [a], [b])
+        ]
+    return out
+
+
+def _nominal_frame(ctx: _Context, frame: dict[str, Any], word: Token) -> list[_Found]:
+    anchor = noun_anchor(ctx, word)
+    if not anchor:
+        return []
+    other = [a for a in noun_other(ctx, word, frame.get("preps", ())) if a not in anchor]
+    if not other:
+        return []
+    if frame["subject"] == "anchor":
+        return _pairs(ctx, frame, word, anchor, other)
+    return _pairs(ctx, frame, word, other, anchor)
+
+
+def _attachment_frames(ctx: _Context, sent: Span) -> list[_Found]:
+    out: list[_Found] = []
+    for frame in load_vocab().get("attachments", []):
+        for tok in sent:
+            hit = ctx.index.get(tok.i)
+            if hit is None or hit[1] or ctx.types.get(hit[0]) != frame["anchor_type"]:
+                continue
+            if tok.head.i in ctx.index and ctx.index[tok.head.i][0] == hit[0]:
+                continue  # not the mention's head token
+            objects = ctx.prep_objects(tok, frame["preps"])
+            if not objects and tok.dep_ == "dobj":  # "hit Kozinka in the Belgorod region"
+                following = [
+                    c
+                    for c in tok.head.children
+                    if c.dep_ == "prep" and c.lower_ in frame["preps"] and c.i == tok.i + 1
+                ]
+                for prep in following:
+                    objects += [
+                        a for p in prep.children if p.dep_ == "pobj" for a in ctx.resolve(p)
+                    ]
+            out += _pairs(ctx, frame, tok, [Arg(hit[0])], objects)
+    return out
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def _responsibility(
+    ctx: _Context, sent: Span, verb: Token, events: Sequence[Event]
+) -> list[_Found]:
+    spec = load_vocab()["responsibility"]
+    if verb.lemma_.lower() not in spec["verbs"] or verb.pos_ != "VERB":
+        return []
+    claimed: list[Token] = []
+    for dobj in (c for c in verb.children if c.dep_ == "dobj"):
+        if dobj.lemma_.lower() in spec["nouns"]:
+            for holder in (dobj, verb):
+                claimed += [
+                    p
+                    for c in holder.children
+                    if c.dep_ == "prep" and c.lower_ in spec["preps"]
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ]
+            if not claimed:
+                claimed.append(dobj)
+        elif verb.lemma_.lower() == "claim":
+            claimed.append(dobj)
+    if not claimed:
+        return []
+    spans = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in claimed]
+    matches = [e for e in events if any(_overlaps(e.start, e.end, s, t) for s, t in spans)]
+    if not matches:
+        in_sentence = [
+            e for e in events if _overlaps(e.start, e.end, sent.start_char, sent.end_char)
+        ]
+        matches = in_sentence if len(in_sentence) == 1 else []
+    actor_types = set(load_vocab()["types"]["actor"])
+    out = []
+    for agent in ctx.agents(verb):
+        if ctx.type_of(agent) not in actor_types:
+            continue
+        for event in matches:
+            out.append(
+                _Found(
+                    "claimed_responsibility",
+                    agent,
+                    Arg(event.key),
+                    verb,
+                    spec["name"],
+                    float(spec["confidence"]),
+                )
+            )
+    return out
+
+
+def _hypothetical(trigger: Token) -> bool:
+    vocab = load_vocab()["hypothetical"]
+    for tok in clause_path(trigger):
+        if tok is not trigger and tok.lemma_.lower() in vocab["verbs"]:
+            return True
+        for child in tok.children:
+            if child.dep_ == "mark" and child.lower_ in vocab["marks"]:
+                return True
+            if child.dep_ == "aux" and child.lower_ in vocab["modals"]:
+                return True
+    return False
+
+
+def _date_of(prep: Token) -> str | None:
+    """ "since March 2022" -> "2022-03"; "since 2014" -> "2014"."""
+    words = [t.lower_ for p in prep.children if p.dep_ == "pobj" for t in p.subtree]
+    text = " ".join(words)
+    year = _YEAR.search(text)
+    if year is None:
+        return None
+    month = next((_MONTHS[w] for w in words if w in _MONTHS), None)
+    return f"{year.group(1)}-{month:02d}" if month else year.group(1)
+
+
+def _validity(trigger: Token) -> tuple[str | None, str | None, bool]:
+    vocab = load_vocab()["validity"]
+    valid_from = valid_to = None
+    former = False
+    for tok in clause_path(trigger):
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in vocab["from"] and valid_from is None:
+                valid_from = _date_of(child)
+            elif child.dep_ == "prep" and child.lower_ in vocab["to"] and valid_to is None:
+                valid_to = _date_of(child)
+            elif child.dep_ in ("amod", "advmod") and child.lower_.strip("-") in vocab["former"]:
+                former = True
+    return valid_from, valid_to, former
+
+
+def _trigger_frames() -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
+    vocab = load_vocab()
+    verbs: dict[str, list[dict]] = {}
+    nominals: dict[str, list[dict]] = {}
+    for frame in vocab["verbs"]:
+        for lemma in frame["lemmas"]:
+            verbs.setdefault(lemma, []).append(frame)
+    for frame in vocab["nominals"]:
+        for lemma in frame["lemmas"]:
+            nominals.setdefault(lemma, []).append(frame)
+    return verbs, nominals
+
+
+def sentence_claims(ctx: _Context, sent: Span, events: Sequence[Event] = ()) -> list[_Found]:
+    """Every frame that fires in one sentence (before negation and attribution)."""
+    verbs, nominals = _trigger_frames()
+    found: list[_Found] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX"):
+            for frame in verbs.get(lemma, []):
+                found += _verb_frame(ctx, frame, tok)
+            found += _responsibility(ctx, sent, tok, events)
+        if tok.pos_ in ("NOUN", "ADJ", "PROPN", "VERB") and lemma in nominals:
+            hit = ctx.index.get(tok.i)
+            if hit is not None and not hit[1]:
+                continue  # part of a name ("Popular Front"), not a role noun
+            for frame in nominals[lemma]:
+                if tok.pos_ == "VERB" and tok.dep_ not in ("acl", "amod", "acomp"):
+                    continue
+                found += _nominal_frame(ctx, frame, tok)
+    found += _attachment_frames(ctx, sent)
+    return found
+
+
+def _is_question(sent: Span) -> bool:
+    return sent.text.rstrip().endswith("?")
+
+
+def find_claims(
+    sdoc: Doc, doc: Document, mentions: list[Mention], events: Sequence[Event] = ()
+) -> list[Claim]:
+    """Relation claims stated in ``doc``, each with its sentence as evidence.
+
+    ``sdoc`` is the spaCy parse of ``doc.text``; ``mentions`` its named actors;
+    ``events`` the document's events (targets of ``claimed_responsibility``).
+    """
+    if sdoc.text != doc.text:
+        raise InputError(
+            doc.id,
+            "the parsed text differs from the document text; parse doc.text itself "
+            "(load_nlp()(doc.text)) so that claim offsets point into the document",
+        )
+    refs = resolve_references(sdoc, mentions)
+    ctx = _Context(sdoc, mentions, refs)
+    claims: dict[tuple[str, str, str, int], Claim] = {}
+    for sent in sdoc.sents:
+        if _is_question(sent):
+            continue
+        text = sent.text.rstrip()
+        start, end = sent.start_char, sent.start_char + len(text)
+        if not text:
+            continue
+        for f in sentence_claims(ctx, sent, events):
+            if _hypothetical(f.trigger):
+                continue
+            claim = _to_claim(ctx, doc, sent, start, end, f)
+            key = (claim.predicate, claim.subject, claim.object, claim.start)
+            if key not in claims or claims[key].confidence < claim.confidence:
+                claims[key] = claim
+    return sorted(claims.values(), key=lambda c: (c.start, c.predicate, c.subject, c.object))
+
+
+def _to_claim(ctx: _Context, doc: Document, sent: Span, start: int, end: int, f: _Found) -> Claim:
+    subject, obj = f.subject, f.object
+    if f.predicate in SYMMETRIC_PREDICATES and _order(obj.mention) < _order(subject.mention):
+        subject, obj = obj, subject
+    via_coref = subject.coref or obj.coref
+    confidence = min(f.confidence, 0.75) if via_coref else f.confidence
+    valid_from, valid_to, former = _validity(f.trigger)
+    rule = f.rule + ("+coref" if via_coref else "") + ("+former" if former else "")
+    return Claim(
+        doc=doc.id,
+        start=start,
+        end=end,
+        quote=doc.text[start:end],
+        predicate=f.predicate,
+        subject=subject.mention,
+        object=obj.mention,
+        confidence=confidence,
+        rule=rule,
+        claimant=claimant_of(sent, f.trigger, ctx.index, ctx.types),
+        negated=is_negated(f.trigger),
+        valid_from=valid_from,
+        valid_to=valid_to,
+    )
+
+
+def _order(mention: str) -> tuple[int, str]:
+    """Sort key of a mention id (``doc:start-end``): by start offset."""
+    tail = mention.rsplit(":", 1)[-1]
+    head = tail.split("-", 1)[0]
+    return (int(head), mention) if head.isdigit() else (1 << 30, mention)

@@ -1,0 +1,210 @@
+"""Text cleaning: Unicode normalisation, Markdown stripping, page furniture removal.
+
+Furniture is recognised by general rules read from ``factmap/vocab/furniture.yaml``:
+whole-line patterns (navigation, captions and photo credits, pitches, share residue,
+ads, reading time, separators, tags, cookie and copyright lines), link blocks (a
+"Most read"/"Related" heading and the headline-like lines under it), runs of three
+or more headline-like lines, and lines made only of share/follow words. Real
+content is protected: the first title line is always kept, sentences (ending in
+. ! ? or a quote) are never taken for headlines, and a list introduced by a line
+ending in ":" is kept.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from factmap.errors import ConfigError
+
+_TRANSLATE = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033", '"'),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
+        **dict.fromkeys(
+            "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+            "\u2008\u2009\u200a\u205f\u3000\t\x0b\x0c",
+            " ",
+        ),
+        **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", None),
+        **dict.fromkeys("\u2028\u2029\x85", "\n"),
+    }
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_SPACES = re.compile(r" {2,}")
+_BLANKS = re.compile(r"\n{3,}")
+_SENTENCE_END = re.compile(r"""[.!?;:,](?:["')\]]*)$|["']$""")
+_WORD = re.compile(r"[\w'-]+")
+
+
+def normalize_text(text: str) -> str:
+    """NFC, straight quotes, "-" for dashes, plain spaces, no zero-width characters,
+    ``\\n`` line ends, single spaces, stripped lines and at most one blank line."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROL.sub("", text.translate(_TRANSLATE))
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANKS.sub("\n\n", "\n".join(lines)).strip("\n")
+
+
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)|\[([^\]]+)\]\[[^\]]*\]")
+_MD_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+_MD_LINKDEF = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+.*$", re.MULTILINE)
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE)
+_MD_SETEXT = re.compile(r"^(\S.*)\n(?:=+|-+)[ \t]*$", re.MULTILINE)
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EM = re.compile(
+    r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\w)|(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w])"
+)
+_MD_CODE = re.compile(r"`([^`]+)`")
+_MD_QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE)
+_MD_BULLET = re.compile(r"^([ \t]*)[*+][ \t]+", re.MULTILINE)
+_MD_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+
+
+def strip_markdown(text: str) -> str:
+    """Plain text of a Markdown article: headings, emphasis, links, images and code
+    marks removed, their words kept (``[text](url)`` -> ``text``)."""
+    text = _MD_LINKDEF.sub("", _MD_IMAGE.sub("", text))
+    text = _MD_LINK.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _MD_AUTOLINK.sub(r"\1", text)
+    text = _MD_SETEXT.sub(r"\1", text)
+    text = _MD_HEADING.sub(r"\1", text)
+    text = _MD_STRONG.sub(r"\2", text)
+    text = _MD_EM.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _MD_CODE.sub(r"\1", text)
+    text = _MD_QUOTE.sub("", text)
+    text = _MD_BULLET.sub(r"\1- ", text)
+    return _MD_TAG.sub("", text)
+
+
+def markdown_title(text: str) -> str | None:
+    """The text of the first ``# heading`` of a Markdown article, if any."""
+    match = re.search(r"^[ \t]{0,3}#[ \t]+(.*?)[ \t]*#*[ \t]*$", text, re.MULTILINE)
+    if not match:
+        return None
+    title = normalize_text(strip_markdown(match.group(1)))
+    return title or None
+
+
+@lru_cache(maxsize=1)
+def furniture_vocab() -> dict[str, Any]:
+    """The furniture vocabulary (``factmap/vocab/furniture.yaml``), loaded once."""
+    path = importlib.resources.files("factmap.vocab") / "furniture.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(
+            f"cannot read {path}: {exc}; restore factmap/vocab/furniture.yaml from the repository"
+        ) from exc
+    if not isinstance(data, dict) or "line_patterns" not in data:
+        raise ConfigError(f"{path} has no 'line_patterns': restore it from the repository")
+    return data
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[re.Pattern[str], ...], ...]:
+    vocab = furniture_vocab()
+    return tuple(
+        tuple(re.compile(p, re.IGNORECASE) for p in vocab[key])
+        for key in ("line_patterns", "caption_credit_patterns", "link_block_headings")
+    )
+
+
+def is_title_like(line: str, *, allow_question: bool = False) -> bool:
+    """A short line that reads like a headline: not a sentence, not quoted speech."""
+    line = line.strip()
+    words = _WORD.findall(line)
+    if not words or len(words) > int(furniture_vocab().get("title_max_words", 20)):
+        return False
+    if line[:1] in "\"'" and line[-1:] in "\"'":
+        return False  # quoted speech
+    if line.endswith("?"):
+        return allow_question
+    return not _SENTENCE_END.search(line)
+
+
+def has_sentence(text: str) -> bool:
+    """Whether ``text`` holds at least one sentence (4+ words, not headline-like)."""
+    return any(
+        len(_WORD.findall(line)) >= 4 and not is_title_like(line) for line in text.split("\n")
+    )
+
+
+def is_furniture_line(line: str) -> bool:
+    """Whether one (stripped) line is page furniture on its own."""
+    line = line.strip()
+    if not line:
+        return False
+    patterns, credits, _ = _compiled()
+    if any(p.fullmatch(line) for p in patterns):
+        return True
+    if any(p.search(line) for p in credits):
+        return True
+    words = _WORD.findall(line.lower())
+    furniture_words = set(furniture_vocab().get("furniture_words", ()))
+    return bool(words) and all(w in furniture_words or w.isdigit() for w in words)
+
+
+def is_link_heading(line: str) -> bool:
+    """Whether a line is a heading over a block of links ("Most read", "Related:")."""
+    line = line.strip().rstrip(":>- ").strip()
+    return bool(line) and any(p.fullmatch(line) for p in _compiled()[2])
+
+
+def remove_furniture(text: str) -> str:
+    """Drop page furniture lines from normalised text (one paragraph per line)."""
+    lines = text.split("\n")
+    keep = [not is_furniture_line(line) for line in lines]
+    _drop_link_blocks(lines, keep)
+    _drop_headline_runs(lines, keep)
+    kept = [line for line, k in zip(lines, keep, strict=True) if k]
+    return _BLANKS.sub("\n\n", "\n".join(kept)).strip("\n")
+
+
+def _content_indexes(lines: list[str], keep: list[bool]) -> list[int]:
+    return [i for i, line in enumerate(lines) if keep[i] and line.strip()]
+
+
+def _drop_link_blocks(lines: list[str], keep: list[bool]) -> None:
+    """A link heading and the headline-like lines right under it go."""
+    indexes = _content_indexes(lines, keep)
+    in_block = False
+    for i in indexes:
+        if is_link_heading(lines[i]):
+            keep[i], in_block = False, True
+        elif in_block and is_title_like(lines[i], allow_question=True):
+            keep[i] = False
+        else:
+            in_block = False
+
+
+def _drop_headline_runs(lines: list[str], keep: list[bool]) -> None:
+    """Runs of >= ``headline_run_min`` headline-like lines (other stories) go.
+
+    The first content line (the article's own headline) is never part of a run, a
+    run that follows a line ending in ":" is a list the article introduces, and lines
+    with a comma ("Jane Doe, Honorary Consul") are signatures or captions, not links.
+    """
+    minimum = int(furniture_vocab().get("headline_run_min", 3))
+    indexes = _content_indexes(lines, keep)[1:]
+    run: list[int] = []
+    introduced = False
+    previous = ""
+    for i in [*indexes, -1]:
+        if i >= 0 and is_title_like(lines[i]) and ", " not in lines[i]:
+            if not run:
+                introduced = previous.rstrip().endswith(":")
+            run.append(i)
+        else:
+            if len(run) >= minimum and not introduced:
+                for j in run:
+                    keep[j] = False
+            run = []
+        previous = lines[i] if i >= 0 else ""

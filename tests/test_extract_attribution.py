@@ -1,0 +1,117 @@
+"""Reported speech and negation (factmap.extract.attribution)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from factmap.extract.attribution import attribute
+from factmap.extract.coref import resolve_references
+from factmap.model import Mention
+
+PER, ORG = "person", "organization"
+
+
+def make_mentions(text: str, doc_id: str, specs: list[tuple[str, str]]) -> list[Mention]:
+    """AGR Mention for every occurrence of each (string, type) in ``text``."""
+    out = []
+    for name, etype in specs:
+        for m in re.finditer(re.escape(name), text):
+            out.append(Mention(doc_id, m.start(), m.end(), name, etype, rule="test"))
+    return out
+
+
+def attribute_last(nlp, text: str, specs, trigger: str | None = None) -> tuple[str | None, bool]:
+    """attribute() on the last sentence; claimant returned as mention text."""
+    mentions = make_mentions(text, "t", specs)
+    sdoc = nlp(text)
+    refs = resolve_references(sdoc, mentions)
+    sent = list(sdoc.sents)[-1]
+    word = next(t for t in sent if t.text == trigger) if trigger else None
+    claimant, negated = attribute(sent, mentions, refs, trigger=word)
+    names = {m.id: m.text for m in mentions}
+    return (names[claimant] if claimant else None), negated
+
+
+SPEECH = [
+    ("The ministry said that the Sun Battalion operates near Bakhmut.", "operates", "ministry"),
+    ("The Sun Battalion operates near Bakhmut, the ministry said.", "operates", "ministry"),
+    ("According to the governor, the Sun Battalion operates near Bakhmut.", "operates", "governor"),
+    (
+        "Lia Moreno told reporters the Sun Battalion operates near Bakhmut.",
+        "operates",
+        "Lia Moreno",
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,trigger,speaker", SPEECH)
+def test_attribution_speaker_of_reported_speech(nlp, text, trigger, speaker):
+    specs = [("ministry", ORG), ("governor", PER), ("Lia Moreno", PER), ("Sun Battalion", ORG)]
+    assert attribute_last(nlp, text, specs, trigger) == (speaker, False)
+
+
+@pytest.mark.slow
+def test_attribution_own_voice_has_no_claimant(nlp):
+    text = "The Sun Battalion operates near Bakhmut."
+    assert attribute_last(nlp, text, [("Sun Battalion", ORG)]) == (None, False)
+
+
+@pytest.mark.slow
+def test_attribution_speaker_through_reference(nlp):
+    text = (
+        "The Azure Front issued a statement. The group claimed that the Sun Battalion was beaten."
+    )
+    claimant, _ = attribute_last(
+        nlp, text, [("Azure Front", ORG), ("Sun Battalion", ORG)], "beaten"
+    )
+    assert claimant == "Azure Front"
+
+
+@pytest.mark.slow
+def test_attribution_speaker_inside_relative_clause_is_not_a_claimant(nlp):
+    text = "Lia Moreno, who said little, leads the Delta Council."
+    assert attribute_last(nlp, text, [("Lia Moreno", PER), ("Delta Council", ORG)], "leads") == (
+        None,
+        False,
+    )
+
+
+NEGATION = [
+    ("Lia Moreno does not lead the Delta Council.", "lead", True),
+    ("Lia Moreno never led the Delta Council.", "led", True),
+    ("The government has denied that Lia Moreno leads the Delta Council.", "leads", True),
+    ("The Delta Council rejected any link to the Sun Battalion.", "link", True),
+    ("The Delta Council has no link to the Sun Battalion.", "link", True),
+    ("The Delta Council has nothing to do with the Sun Battalion.", "do", True),
+    ("Lia Moreno leads the Delta Council.", "leads", False),
+    ("Lia Moreno, the head of the Delta Council, did not attend.", "head", False),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,trigger,negated", NEGATION)
+def test_attribution_negation_cues(nlp, text, trigger, negated):
+    specs = [
+        ("Lia Moreno", PER),
+        ("Delta Council", ORG),
+        ("Sun Battalion", ORG),
+        ("government", ORG),
+    ]
+    assert attribute_last(nlp, text, specs, trigger)[1] is negated
+
+
+@pytest.mark.slow
+def test_attribution_denial_names_the_denier(nlp):
+    text = "The government has denied that Lia Moreno leads the Delta Council."
+    specs = [("Lia Moreno", PER), ("Delta Council", ORG), ("government", ORG)]
+    assert attribute_last(nlp, text, specs, "leads") == ("government", True)
+
+
+@pytest.mark.slow
+def test_attribution_denial_by_a_role_noun_subject_does_not_negate_the_role(nlp):
+    text = "The Delta Council met. Its leader, Lia Moreno, denied the report."
+    specs = [("Lia Moreno", PER), ("Delta Council", ORG)]
+    assert attribute_last(nlp, text, specs, "leader") == (None, False)

@@ -1,0 +1,130 @@
+"""In-document reference rules (factmap.extract.coref)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from factmap.extract.coref import paragraph_starts, resolve_references, token_antecedents
+from factmap.model import Mention
+
+PER, ORG, LOC = "person", "organization", "location"
+
+
+def make_mentions(text: str, doc_id: str, specs: list[tuple[str, str]]) -> list[Mention]:
+    """AGR Mention for every occurrence of each (string, type) in ``text``."""
+    out = []
+    for name, etype in specs:
+        for m in re.finditer(re.escape(name), text):
+            out.append(Mention(doc_id, m.start(), m.end(), name, etype, rule="test"))
+    return out
+
+
+def resolved(nlp, text: str, specs) -> dict[str, str]:
+    """Referring expression text -> antecedent mention text."""
+    mentions = make_mentions(text, "t", specs)
+    names = {m.id: m.text for m in mentions}
+    refs = resolve_references(nlp(text), mentions)
+    for (start, end), target in refs.items():
+        assert target in names and 0 <= start < end <= len(text)
+    return {text[s:e]: names[t] for (s, e), t in refs.items()}
+
+
+def test_coref_paragraph_starts_split_on_blank_lines():
+    text = "One.\nStill one.\n\nTwo.\n  \nThree."
+    starts = paragraph_starts(text)
+    assert [text[s:].split("\n")[0] for s in starts] == ["One.", "Two.", "Three."]
+
+
+@pytest.mark.slow
+def test_coref_definite_np_needs_matching_head(nlp):
+    text = "The Kalinouski Regiment was formed in 2022. The regiment operates in Bakhmut."
+    assert resolved(nlp, text, [("Kalinouski Regiment", ORG), ("Bakhmut", LOC)]) == {
+        "The regiment": "Kalinouski Regiment"
+    }
+    text = "The Azure Front was formed in 2014. The regiment operates in Bakhmut."
+    assert resolved(nlp, text, [("Azure Front", ORG), ("Bakhmut", LOC)]) == {}
+
+
+@pytest.mark.slow
+def test_coref_generic_group_takes_any_organization(nlp):
+    text = "The Azure Front was formed in 2014. The group operates in Bakhmut."
+    assert resolved(nlp, text, [("Azure Front", ORG), ("Bakhmut", LOC)]) == {
+        "The group": "Azure Front"
+    }
+
+
+@pytest.mark.slow
+def test_coref_stays_inside_the_paragraph(nlp):
+    text = "The Azure Front was formed in 2014.\n\nThe group operates in Bakhmut."
+    assert resolved(nlp, text, [("Azure Front", ORG), ("Bakhmut", LOC)]) == {}
+
+
+@pytest.mark.slow
+def test_coref_two_candidates_are_ambiguous(nlp):
+    text = "The Azure Front and the Sun Battalion met in Tuzla. The group operates in Bakhmut."
+    specs = [("Azure Front", ORG), ("Sun Battalion", ORG), ("Bakhmut", LOC), ("Tuzla", LOC)]
+    assert resolved(nlp, text, specs) == {}
+
+
+@pytest.mark.slow
+def test_coref_chain_through_resolved_reference(nlp):
+    text = "The Azure Front was formed in 2014. The group operates in Bakhmut. Its leader is Omar Haddad."
+    specs = [("Azure Front", ORG), ("Bakhmut", LOC), ("Omar Haddad", PER)]
+    assert resolved(nlp, text, specs) == {"The group": "Azure Front", "Its": "Azure Front"}
+
+
+@pytest.mark.slow
+def test_coref_possessive_key_excludes_the_ending(nlp):
+    text = "The Northern Brigade was formed in May. The group's leader, Ivan Petrov, spoke."
+    assert resolved(nlp, text, [("Northern Brigade", ORG), ("Ivan Petrov", PER)]) == {
+        "The group": "Northern Brigade"
+    }
+
+
+@pytest.mark.slow
+def test_coref_sentence_initial_pronoun_looks_back_one_sentence(nlp):
+    text = "Lia Moreno arrived on Monday. He leads the Delta Council."
+    assert resolved(nlp, text, [("Lia Moreno", PER), ("Delta Council", ORG)]) == {
+        "He": "Lia Moreno"
+    }
+    text = "Lia Moreno arrived on Monday. It rained. She leads the Delta Council."
+    assert resolved(nlp, text, [("Lia Moreno", PER), ("Delta Council", ORG)]) == {}
+
+
+@pytest.mark.slow
+def test_coref_two_people_make_pronoun_ambiguous(nlp):
+    text = "Omar Haddad met Ivan Petrov on Monday. He leads the Azure Front."
+    specs = [("Omar Haddad", PER), ("Ivan Petrov", PER), ("Azure Front", ORG)]
+    assert resolved(nlp, text, specs) == {}
+
+
+@pytest.mark.slow
+def test_coref_same_name_twice_is_not_ambiguous(nlp):
+    text = "Omar Haddad spoke. Omar Haddad smiled. He leads the Azure Front."
+    specs = [("Omar Haddad", PER), ("Azure Front", ORG)]
+    mentions = make_mentions(text, "t", specs)
+    refs = resolve_references(nlp(text), mentions)
+    second = [m for m in mentions if m.text == "Omar Haddad"][1]
+    assert list(refs.values()) == [second.id]
+
+
+@pytest.mark.slow
+def test_coref_names_are_not_references(nlp):
+    # "Group" inside a name is not a referring expression
+    text = "The Azure Front met the Wagner Group. The group operates in Mali."
+    specs = [("Azure Front", ORG), ("Wagner Group", ORG), ("Mali", LOC)]
+    assert resolved(nlp, text, specs) == {}
+
+
+@pytest.mark.slow
+def test_coref_token_antecedents_marks_references(nlp):
+    text = "The Azure Front was formed in 2014. The group operates in Bakhmut."
+    mentions = make_mentions(text, "t", [("Azure Front", ORG)])
+    sdoc = nlp(text)
+    index = token_antecedents(sdoc, mentions, resolve_references(sdoc, mentions))
+    group = next(t for t in sdoc if t.text == "group")
+    front = next(t for t in sdoc if t.text == "Front")
+    assert index[group.i] == (mentions[0].id, True)
+    assert index[front.i] == (mentions[0].id, False)

@@ -1,0 +1,345 @@
+"""Tests for factmap.extract.mentions: one test per rule kind, overlaps, offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from factmap.extract.mentions import _Cand, _resolve, find_mentions, spacy_type
+from factmap.model import Mention, NameLink
+
+ARTICLE = """Russian volunteers raid Belgorod region again
+
+KYIV, 23 May 2023 — The Freedom of Russia Legion, also known as the Liberty of Russia Legion, and the Russian Volunteer Corps (RDK) said on Monday that their fighters had crossed into the Belgorod Oblast. The RDK's founder, Denis Kapustin, better known by his call-sign White Rex, told reporters in Kyiv that the raid was coordinated with Ukraine's Main Directorate of Intelligence.
+
+The units are part of a loose coalition that also includes the Siberian Battalion and Regiment "Kastus Kalinouski". In 2024 several groups signed the Berlin Declaration with the Russian opposition, and a memorandum of understanding with the Congress of People's Deputies.
+
+Belarusians and Chechens serve alongside Russian soldiers in these units. A fighter with the call-sign Tor said the "Sich" battalion had moved to the Kherson region. The Minsk agreements were never mentioned.
+"""
+
+# Paragraphs for measuring recall: every actor name a careful reader would mark.
+EVAL = [
+    (
+        "The Freedom of Russia Legion, also known as the Liberty of Russia Legion, was formed in "
+        "the spring of 2022 from Russian defectors. Its political wing is led by Ilya Ponomarev, a "
+        "former member of the State Duma. The legion fights alongside the Russian Volunteer Corps "
+        "(RDK), which was founded by Denis Kapustin, known by the call sign 'White Rex'. In March "
+        "the RDK and the legion raided villages in the Belgorod Oblast.",
+        [
+            ("Freedom of Russia Legion", "organization"),
+            ("Liberty of Russia Legion", "organization"),
+            ("Ilya Ponomarev", "person"),
+            ("State Duma", "organization"),
+            ("Russian Volunteer Corps", "organization"),
+            ("RDK", "organization"),
+            ("Denis Kapustin", "person"),
+            ("White Rex", "person"),
+            ("RDK", "organization"),
+            ("Belgorod Oblast", "location"),
+        ],
+    ),
+    (
+        "The Siberian Battalion is part of the International Legion of the Territorial Defence of "
+        "Ukraine. Its members include Buryats and Yakuts who oppose the Kremlin. The battalion "
+        "signed the Berlin Declaration together with representatives of the Russian opposition in "
+        "Warsaw. Ukraine's Main Directorate of Intelligence (HUR) coordinates the units.",
+        [
+            ("Siberian Battalion", "organization"),
+            ("International Legion of the Territorial Defence of Ukraine", "organization"),
+            ("Buryats", "group"),
+            ("Yakuts", "group"),
+            ("Kremlin", "organization"),
+            ("Berlin Declaration", "agreement"),
+            ("Russian opposition", "group"),
+            ("Warsaw", "location"),
+            ("Ukraine", "location"),
+            ("Main Directorate of Intelligence", "organization"),
+            ("HUR", "organization"),
+        ],
+    ),
+    (
+        "Belarusian volunteers of the Kastus Kalinouski Regiment fought near Bakhmut. The "
+        "regiment's commander, Vadim Kabanchuk (call-sign Kit), told the BBC that the Belarusian "
+        "opposition leader Sviatlana Tsikhanouskaya had visited the unit in Kyiv.",
+        [
+            ("Kastus Kalinouski Regiment", "organization"),
+            ("Bakhmut", "location"),
+            ("Vadim Kabanchuk", "person"),
+            ("Kit", "person"),
+            ("BBC", "organization"),
+            ("Belarusian opposition", "group"),
+            ("Sviatlana Tsikhanouskaya", "person"),
+            ("Kyiv", "location"),
+        ],
+    ),
+    (
+        "In Sudan, the Rapid Support Forces (RSF) led by Mohamed Hamdan Dagalo clashed with the "
+        "Sudanese Armed Forces around Khartoum. The RSF later signed the Jeddah Declaration, "
+        "brokered by Saudi Arabia and the United States. A militia known as the Sudan Shield "
+        "Forces, formerly known as the Butana Brigade, switched sides.",
+        [
+            ("Sudan", "location"),
+            ("Rapid Support Forces", "organization"),
+            ("RSF", "organization"),
+            ("Mohamed Hamdan Dagalo", "person"),
+            ("Sudanese Armed Forces", "organization"),
+            ("Khartoum", "location"),
+            ("RSF", "organization"),
+            ("Jeddah Declaration", "agreement"),
+            ("Saudi Arabia", "location"),
+            ("United States", "location"),
+            ("Sudan Shield Forces", "organization"),
+            ("Butana Brigade", "organization"),
+        ],
+    ),
+    (
+        "The Azad Kashmir Regiment moved into the Neelum district, according to the Inter-Services "
+        'Public Relations (ISPR). A commander with the nom de guerre Saifullah said the unit "Al-Badr" '
+        "had withdrawn. Kashmiris in the valley protested.",
+        [
+            ("Azad Kashmir Regiment", "organization"),
+            ("Neelum district", "location"),
+            ("Inter-Services Public Relations", "organization"),
+            ("ISPR", "organization"),
+            ("Saifullah", "person"),
+            ("Al-Badr", "organization"),
+            ("Kashmiris", "group"),
+        ],
+    ),
+]
+
+
+@pytest.fixture()
+def extract(nlp):
+    """Run find_mentions on a text; return (mentions, links)."""
+
+    def run(text: str) -> tuple[list[Mention], list[NameLink]]:
+        return find_mentions(nlp(text), "doc1")
+
+    return run
+
+
+def _pairs(mentions: list[Mention]) -> list[tuple[str, str]]:
+    return [(m.text, m.type) for m in mentions]
+
+
+def _by_text(mentions: list[Mention], text: str) -> Mention:
+    found = [m for m in mentions if m.text == text]
+    assert found, f"no mention {text!r} in {_pairs(mentions)}"
+    return found[0]
+
+
+# ---------------------------------------------------------------- no model needed
+
+
+def test_mentions_spacy_type_maps_labels():
+    assert spacy_type("ORG") == "organization"
+    assert spacy_type("PERSON") == "person"
+    assert spacy_type("GPE") == "location"
+    assert spacy_type("FAC") == "location"
+    assert spacy_type("LAW") == "agreement"
+    assert spacy_type("NORP") == "group"
+    assert spacy_type("DATE") is None
+    assert spacy_type("CARDINAL") is None
+
+
+def test_mentions_resolve_prefers_rule_then_longest():
+    model_long = _Cand(0, 30, "organization", "ner:ORG", 1)
+    rule_short = _Cand(5, 20, "organization", "rule:head", 2)
+    rule_longer = _Cand(5, 25, "organization", "rule:head", 2)
+    precise = _Cand(40, 43, "organization", "rule:acronym", 3)
+    model_in_precise = _Cand(38, 45, "person", "ner:PERSON", 1)
+    kept = _resolve([model_long, rule_short, rule_longer, precise, model_in_precise])
+    assert kept == [rule_longer, precise]
+
+
+# ---------------------------------------------------------------- rules (need spaCy)
+
+
+@pytest.mark.slow
+def test_mentions_head_rule_keeps_modifiers_and_of_phrases(extract):
+    text = (
+        "The Freedom of Russia Legion and the Russian Volunteer Corps joined the 3rd Assault "
+        "Brigade. The Legion of Free Russia met the Congress of People's Deputies."
+    )
+    mentions, _ = extract(text)
+    pairs = _pairs(mentions)
+    for name in (
+        "Freedom of Russia Legion",
+        "Russian Volunteer Corps",
+        "3rd Assault Brigade",
+        "Legion of Free Russia",
+        "Congress of People's Deputies",
+    ):
+        assert (name, "organization") in pairs
+    # fragments the model sees inside longer names are dropped
+    assert "Russia" not in [m.text for m in mentions]
+    assert "Russian" not in [m.text for m in mentions]
+    assert _by_text(mentions, "Freedom of Russia Legion").rule == "rule:head"
+
+
+@pytest.mark.slow
+def test_mentions_quoted_names_after_unit_noun(extract):
+    text = (
+        'They met Regiment "Kastus Kalinouski", the "Siberian Battalion" and the battalion "Sich".'
+    )
+    mentions, _ = extract(text)
+    pairs = _pairs(mentions)
+    assert ('Regiment "Kastus Kalinouski"', "organization") in pairs
+    assert ("Siberian Battalion", "organization") in pairs
+    assert ("Sich", "organization") in pairs
+    assert _by_text(mentions, "Sich").rule == "rule:quoted"
+
+
+@pytest.mark.slow
+def test_mentions_acronym_defined_in_parentheses(extract):
+    text = (
+        "The Georgian National Legion (GNL) fought near Bakhmut. Later the GNL withdrew, "
+        "and GNL fighters rested."
+    )
+    mentions, links = extract(text)
+    gnl = [m for m in mentions if m.text == "GNL"]
+    assert len(gnl) == 3
+    assert {m.type for m in gnl} == {"organization"}
+    assert {m.rule for m in gnl} == {"rule:acronym"}
+    long = _by_text(mentions, "Georgian National Legion")
+    [link] = [link for link in links if link.kind == "acronym"]
+    assert (link.a, link.b) == (long.id, gnl[0].id)
+    assert link.quote == "Georgian National Legion (GNL)"
+    assert text[link.start : link.end] == link.quote
+
+
+@pytest.mark.slow
+def test_mentions_callsign_linked_only_when_stated(extract):
+    text = (
+        "Ivan Petrov, better known by his call-sign Bear, commands the unit. "
+        "Oleg Sidorov (call-sign Caesar) spoke. "
+        "Anna Ivanova met a fighter with the call-sign Tor. "
+        "Commander Pavel Orlov is known by the call sign 'White Rex'. "
+        "The rebel leader Sergei Volkov, who goes by the nom de guerre Wolf, spoke."
+    )
+    mentions, links = extract(text)
+    for name in ("Bear", "Caesar", "Tor", "White Rex", "Wolf"):
+        m = _by_text(mentions, name)
+        assert (m.type, m.rule) == ("person", "rule:callsign")
+    by_id = {m.id: m.text for m in mentions}
+    pairs = {(by_id[li.a], by_id[li.b]) for li in links if li.kind == "callsign"}
+    assert pairs == {
+        ("Ivan Petrov", "Bear"),
+        ("Oleg Sidorov", "Caesar"),
+        ("Pavel Orlov", "White Rex"),
+        ("Sergei Volkov", "Wolf"),
+    }
+    quotes = {li.quote for li in links}
+    assert "Ivan Petrov, better known by his call-sign Bear" in quotes
+    assert "Oleg Sidorov (call-sign Caesar)" in quotes
+
+
+@pytest.mark.slow
+def test_mentions_alias_and_former_names_linked(extract):
+    text = (
+        "The Freedom of Russia Legion, also known as the Liberty of Russia Legion, fought. "
+        "The Free Ichkeria Battalion (formerly known as the Sheikh Mansur Unit) joined."
+    )
+    mentions, links = extract(text)
+    kinds = {(li.kind, li.quote) for li in links}
+    assert (
+        "alias",
+        "Freedom of Russia Legion, also known as the Liberty of Russia Legion",
+    ) in kinds
+    assert (
+        "formerly",
+        "Free Ichkeria Battalion (formerly known as the Sheikh Mansur Unit)",
+    ) in kinds
+    assert ("Sheikh Mansur Unit", "organization") in _pairs(mentions)
+
+
+@pytest.mark.slow
+def test_mentions_agreements(extract):
+    text = (
+        "The parties ignored the Minsk agreements, signed a memorandum of understanding "
+        "and later the Berlin Declaration."
+    )
+    pairs = _pairs(extract(text)[0])
+    assert ("Minsk agreements", "agreement") in pairs
+    assert ("memorandum of understanding", "agreement") in pairs
+    assert ("Berlin Declaration", "agreement") in pairs
+
+
+@pytest.mark.slow
+def test_mentions_groups_and_norp_adjectives(extract):
+    text = "Belarusians and Chechens fought alongside Russian soldiers and the Russian opposition."
+    mentions, _ = extract(text)
+    pairs = _pairs(mentions)
+    assert ("Belarusians", "group") in pairs
+    assert ("Chechens", "group") in pairs
+    assert ("Russian opposition", "group") in pairs
+    assert "Russian" not in [m.text for m in mentions]
+
+
+@pytest.mark.slow
+def test_mentions_locations_keep_region_words(extract):
+    text = "Fighting spread from the Kherson region to Belgorod Oblast and Kyiv."
+    pairs = _pairs(extract(text)[0])
+    assert ("Kherson region", "location") in pairs
+    assert ("Belgorod Oblast", "location") in pairs
+    assert ("Kherson", "person") not in pairs
+
+
+@pytest.mark.slow
+def test_mentions_cleanups_strip_articles_possessives_and_dates(extract):
+    text = "On 3 May 2023 the Russian Volunteer Corps's fighters and They said 400 men left Ukraine's army."
+    mentions, _ = extract(text)
+    texts = [m.text for m in mentions]
+    assert "Russian Volunteer Corps" in texts
+    assert all(not t.lower().startswith("the ") for t in texts)
+    assert all(not t.endswith("'s") for t in texts)
+    assert "3 May 2023" not in texts and "400" not in texts and "They" not in texts
+
+
+@pytest.mark.slow
+def test_mentions_rules_on_another_conflict(extract):
+    text = (
+        "Sudan's Rapid Support Forces (RSF) attacked the Azad Kashmir Regiment near Khartoum. "
+        "The RSF denied it, and the Tigray People's Liberation Front signed the Pretoria Agreement."
+    )
+    mentions, links = extract(text)
+    pairs = _pairs(mentions)
+    assert ("Rapid Support Forces", "organization") in pairs
+    assert pairs.count(("RSF", "organization")) == 2
+    assert ("Azad Kashmir Regiment", "organization") in pairs
+    assert ("Tigray People's Liberation Front", "organization") in pairs
+    assert ("Pretoria Agreement", "agreement") in pairs
+    assert ("Sudan", "location") in pairs
+    assert [li.quote for li in links if li.kind == "acronym"] == ["Rapid Support Forces (RSF)"]
+
+
+@pytest.mark.slow
+def test_mentions_offsets_consistent_and_no_overlaps_in_article(extract):
+    mentions, links = extract(ARTICLE)
+    assert len(mentions) >= 20
+    for m in mentions:
+        assert ARTICLE[m.start : m.end] == m.text
+        assert m.type in {"organization", "person", "location", "agreement", "group"}
+        assert m.rule.startswith(("ner:", "rule:"))
+        assert 0 < m.confidence <= 1
+    spans = sorted((m.start, m.end) for m in mentions)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    ids = {m.id for m in mentions}
+    for link in links:
+        assert ARTICLE[link.start : link.end] == link.quote
+        assert link.a in ids and link.b in ids
+    assert {li.kind for li in links} >= {"alias", "acronym", "callsign"}
+
+
+@pytest.mark.slow
+def test_mentions_recall_with_type_on_hand_marked_paragraphs(nlp):
+    found = total = 0
+    for text, gold in EVAL:
+        mentions, _ = find_mentions(nlp(text), "eval")
+        got = _pairs(mentions)
+        for item in gold:
+            total += 1
+            if item in got:
+                got.remove(item)
+                found += 1
+    assert found / total >= 0.85, f"recall {found}/{total}"

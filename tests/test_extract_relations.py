@@ -1,0 +1,525 @@
+"""Relation claims from the dependency parse (factmap.extract.relations)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from factmap.errors import InputError
+from factmap.extract.coref import load_vocab
+from factmap.extract.relations import find_claims
+from factmap.model import PREDICATES, Claim, Document, Event, Mention
+
+PER, ORG, LOC, AGR, GRP = "person", "organization", "location", "agreement", "group"
+
+
+def make_mentions(text: str, doc_id: str, specs: list[tuple[str, str]]) -> list[Mention]:
+    """AGR Mention for every occurrence of each (string, type) in ``text``."""
+    out = []
+    for name, etype in specs:
+        for m in re.finditer(re.escape(name), text):
+            out.append(Mention(doc_id, m.start(), m.end(), name, etype, rule="test"))
+    return out
+
+
+def make_event(text: str, doc_id: str, quote: str, key: str = "event:0") -> Event:
+    start = text.index(quote)
+    return Event(key, doc_id, start, start + len(quote), quote, "sabotage", 0.8, "test")
+
+
+def claims_for(nlp, text: str, specs, events=()) -> tuple[list[Claim], dict[str, str]]:
+    doc = Document(id="t", source="test", sha256="0", text=text)
+    mentions = make_mentions(text, "t", specs)
+    claims = find_claims(nlp(text), doc, mentions, list(events))
+    names = {m.id: m.text for m in mentions} | {e.key: e.key for e in events}
+    return claims, names
+
+
+def triples(nlp, text: str, specs, events=()) -> set[tuple[str, str, str]]:
+    claims, names = claims_for(nlp, text, specs, events)
+    return {(names[c.subject], c.predicate, names[c.object]) for c in claims}
+
+
+# -- fast tests -----------------------------------------------------------------------
+def test_relations_vocab_names_only_spec_predicates():
+    vocab = load_vocab()
+    used = set()
+    for frame in vocab["verbs"] + vocab["nominals"]:
+        preds = frame["predicate"] if isinstance(frame["predicate"], list) else [frame["predicate"]]
+        used.update(preds)
+    assert used <= set(PREDICATES)
+    assert set(vocab["types"]["predicates"]) <= set(PREDICATES)
+
+
+def test_relations_find_claims_rejects_a_parse_of_other_text():
+    sdoc = Doc(Vocab(), words=["Other", "text", "."])
+    doc = Document(id="t", source="test", sha256="0", text="Some text.")
+    with pytest.raises(InputError, match="parse doc.text"):
+        find_claims(sdoc, doc, [])
+
+
+# -- apposition and role nouns ------------------------------------------------------
+APPOSITION = [
+    (
+        "Anna Kovac, a former MP, heads the Popular Front.",
+        [("Anna Kovac", PER), ("Popular Front", ORG)],
+        ("Anna Kovac", "leader_of", "Popular Front"),
+    ),
+    (
+        "Ivan Petrov, the commander of the Northern Brigade, said the attack failed.",
+        [("Ivan Petrov", PER), ("Northern Brigade", ORG)],
+        ("Ivan Petrov", "leader_of", "Northern Brigade"),
+    ),
+    (
+        "The Northern Brigade's leader Ivan Petrov spoke on Monday.",
+        [("Ivan Petrov", PER), ("Northern Brigade", ORG)],
+        ("Ivan Petrov", "leader_of", "Northern Brigade"),
+    ),
+    (
+        "Northern Brigade leader Ivan Petrov spoke on Monday.",
+        [("Ivan Petrov", PER), ("Northern Brigade", ORG)],
+        ("Ivan Petrov", "leader_of", "Northern Brigade"),
+    ),
+    (
+        "Maria Lund, a spokeswoman for the Coastal Guard, declined to comment.",
+        [("Maria Lund", PER), ("Coastal Guard", ORG)],
+        ("Maria Lund", "spokesperson_of", "Coastal Guard"),
+    ),
+    (
+        "Ivan Petrov, who leads the Northern Brigade, was injured.",
+        [("Ivan Petrov", PER), ("Northern Brigade", ORG)],
+        ("Ivan Petrov", "leader_of", "Northern Brigade"),
+    ),
+    (
+        "Rafael Ortiz, the founder of the Andean Guard, lives abroad.",
+        [("Rafael Ortiz", PER), ("Andean Guard", ORG)],
+        ("Andean Guard", "founded_by", "Rafael Ortiz"),
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,specs,expected", APPOSITION)
+def test_relations_apposition_and_role_nouns(nlp, text, specs, expected):
+    assert triples(nlp, text, specs) == {expected}
+
+
+@pytest.mark.slow
+def test_relations_possessive_via_coref_has_lower_confidence(nlp):
+    text = (
+        "The Northern Brigade was formed in May. The group's leader, Ivan Petrov, spoke on Monday."
+    )
+    claims, names = claims_for(nlp, text, [("Ivan Petrov", PER), ("Northern Brigade", ORG)])
+    assert [(names[c.subject], c.predicate, names[c.object]) for c in claims] == [
+        ("Ivan Petrov", "leader_of", "Northern Brigade")
+    ]
+    claim = claims[0]
+    assert claim.confidence == 0.75 and "+coref" in claim.rule
+    # evidence is the sentence that states the fact, not the antecedent's sentence
+    assert claim.quote == "The group's leader, Ivan Petrov, spoke on Monday."
+    assert text[claim.start : claim.end] == claim.quote
+
+
+# -- verbs ----------------------------------------------------------------------------
+VERBS = [
+    (
+        "Omar Haddad founded the Azure Front.",
+        [("Omar Haddad", PER), ("Azure Front", ORG)],
+        {("Azure Front", "founded_by", "Omar Haddad")},
+    ),
+    (
+        "The Azure Front is an organisation led by Omar Haddad.",
+        [("Omar Haddad", PER), ("Azure Front", ORG)],
+        {("Omar Haddad", "leader_of", "Azure Front")},
+    ),
+    (
+        "The Azure Front, founded by Omar Haddad in 2014, operates in Kherson.",
+        [("Omar Haddad", PER), ("Azure Front", ORG), ("Kherson", LOC)],
+        {("Azure Front", "founded_by", "Omar Haddad"), ("Azure Front", "operates_in", "Kherson")},
+    ),
+    (
+        "The Azure Front is backed by the Green Party.",
+        [("Green Party", ORG), ("Azure Front", ORG)],
+        {("Green Party", "supports", "Azure Front")},
+    ),
+    (
+        "Omar Haddad joined the Azure Front in 2015 and now serves in the Sun Battalion.",
+        [("Omar Haddad", PER), ("Azure Front", ORG), ("Sun Battalion", ORG)],
+        {
+            ("Omar Haddad", "member_of", "Azure Front"),
+            ("Omar Haddad", "member_of", "Sun Battalion"),
+        },
+    ),
+    (
+        "Commander Lia Moreno chairs the Delta Council.",
+        [("Lia Moreno", PER), ("Delta Council", ORG)],
+        {("Lia Moreno", "leader_of", "Delta Council")},
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,specs,expected", VERBS)
+def test_relations_verb_frames(nlp, text, specs, expected):
+    assert triples(nlp, text, specs) == expected
+
+
+# -- coordination ---------------------------------------------------------------------
+@pytest.mark.slow
+def test_relations_coordinated_signatories(nlp):
+    text = "The Red Wolves, the Blue Hawks and the Sun Battalion signed the Tuzla Declaration."
+    specs = [
+        ("Red Wolves", ORG),
+        ("Blue Hawks", ORG),
+        ("Sun Battalion", ORG),
+        ("Tuzla Declaration", AGR),
+    ]
+    assert triples(nlp, text, specs) == {
+        (n, "signatory_of", "Tuzla Declaration")
+        for n in ("Red Wolves", "Blue Hawks", "Sun Battalion")
+    }
+
+
+@pytest.mark.slow
+def test_relations_united_under_agreement_is_signatory(nlp):
+    text = "The Red Wolves and the Blue Hawks have united under the Tuzla Charter."
+    specs = [("Red Wolves", ORG), ("Blue Hawks", ORG), ("Tuzla Charter", AGR)]
+    assert triples(nlp, text, specs) == {
+        ("Red Wolves", "signatory_of", "Tuzla Charter"),
+        ("Blue Hawks", "signatory_of", "Tuzla Charter"),
+    }
+
+
+@pytest.mark.slow
+def test_relations_united_under_organization_is_membership_and_alliance(nlp):
+    text = "The Red Wolves and the Blue Hawks have united under the Northern Alliance."
+    specs = [("Red Wolves", ORG), ("Blue Hawks", ORG), ("Northern Alliance", ORG)]
+    assert triples(nlp, text, specs) == {
+        ("Red Wolves", "member_of", "Northern Alliance"),
+        ("Blue Hawks", "member_of", "Northern Alliance"),
+        ("Red Wolves", "allied_with", "Blue Hawks"),
+    }
+
+
+@pytest.mark.slow
+def test_relations_alongside_each_other_is_one_symmetric_claim(nlp):
+    text = "The Red Wolves and the Blue Hawks fought alongside each other."
+    claims, names = claims_for(nlp, text, [("Red Wolves", ORG), ("Blue Hawks", ORG)])
+    assert [(names[c.subject], c.predicate, names[c.object]) for c in claims] == [
+        ("Red Wolves", "allied_with", "Blue Hawks")
+    ]
+
+
+@pytest.mark.slow
+def test_relations_delegates_of_brigades_sign(nlp):
+    text = "Delegates of the brigades Red Star and Blue Wave signed the Lublin Memorandum."
+    specs = [("Red Star", ORG), ("Blue Wave", ORG), ("Lublin Memorandum", AGR)]
+    assert triples(nlp, text, specs) == {
+        ("Red Star", "signatory_of", "Lublin Memorandum"),
+        ("Blue Wave", "signatory_of", "Lublin Memorandum"),
+    }
+
+
+# -- nominal forms --------------------------------------------------------------------
+NOMINAL = [
+    (
+        "Ivan Petrov, a fighter with the Kalinouski Regiment, was wounded.",
+        [("Ivan Petrov", PER), ("Kalinouski Regiment", ORG)],
+        ("Ivan Petrov", "member_of", "Kalinouski Regiment"),
+    ),
+    (
+        "Petrov, 34, is a fighter with the Kalinouski Regiment.",
+        [("Petrov", PER), ("Kalinouski Regiment", ORG)],
+        ("Petrov", "member_of", "Kalinouski Regiment"),
+    ),
+    (
+        "Omar Haddad is one of the members of the Sun Battalion.",
+        [("Omar Haddad", PER), ("Sun Battalion", ORG)],
+        ("Omar Haddad", "member_of", "Sun Battalion"),
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,specs,expected", NOMINAL)
+def test_relations_nominal_membership(nlp, text, specs, expected):
+    claims, names = claims_for(nlp, text, specs)
+    assert {(names[c.subject], c.predicate, names[c.object]) for c in claims} == {expected}
+    assert all(c.confidence == 0.6 for c in claims)
+
+
+@pytest.mark.slow
+def test_relations_members_without_a_named_person_make_no_claim(nlp):
+    assert (
+        triples(nlp, "Two members of the Sun Battalion were detained.", [("Sun Battalion", ORG)])
+        == set()
+    )
+
+
+# -- subordination --------------------------------------------------------------------
+SUBORDINATION = [
+    (
+        "The Iron Company, a unit now subordinated to the 3rd Assault Brigade, was reinforced.",
+        [("Iron Company", ORG), ("3rd Assault Brigade", ORG)],
+    ),
+    (
+        "The Iron Company, which is part of the 3rd Assault Brigade, was reinforced.",
+        [("Iron Company", ORG), ("3rd Assault Brigade", ORG)],
+    ),
+    (
+        "The Iron Company operates under the 3rd Assault Brigade.",
+        [("Iron Company", ORG), ("3rd Assault Brigade", ORG)],
+    ),
+    (
+        "The Iron Company is embedded in the 3rd Assault Brigade.",
+        [("Iron Company", ORG), ("3rd Assault Brigade", ORG)],
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,specs", SUBORDINATION)
+def test_relations_part_of(nlp, text, specs):
+    assert triples(nlp, text, specs) == {("Iron Company", "part_of", "3rd Assault Brigade")}
+
+
+# -- places ---------------------------------------------------------------------------
+PLACES = [
+    ("The Sun Battalion is active in the Kherson region.", "Kherson"),
+    ("The Sun Battalion is stationed near Bakhmut.", "Bakhmut"),
+    ("The Sun Battalion, operating in Zaporizhzhia, lost two men.", "Zaporizhzhia"),
+    ("The Sun Battalion was deployed to Avdiivka last year.", "Avdiivka"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,place", PLACES)
+def test_relations_operates_in(nlp, text, place):
+    assert triples(nlp, text, [("Sun Battalion", ORG), (place, LOC)]) == {
+        ("Sun Battalion", "operates_in", place)
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text,outer",
+    [
+        ("Kozinka, a village in Belgorod Oblast, was shelled.", "Belgorod Oblast"),
+        ("Shelling hit Kozinka in the Belgorod region on Monday.", "Belgorod"),
+    ],
+)
+def test_relations_located_in(nlp, text, outer):
+    assert triples(nlp, text, [("Kozinka", LOC), (outer, LOC)]) == {
+        ("Kozinka", "located_in", outer)
+    }
+
+
+@pytest.mark.slow
+def test_relations_type_mismatch_makes_no_claim(nlp):
+    # a person cannot operate in a place (operates_in wants an organization)
+    text = "Omar Haddad is stationed near Bakhmut."
+    assert triples(nlp, text, [("Omar Haddad", PER), ("Bakhmut", LOC)]) == set()
+
+
+# -- stance ---------------------------------------------------------------------------
+STANCE = [
+    (
+        "The Sun Battalion opposes the junta.",
+        [("Sun Battalion", ORG), ("junta", GRP)],
+        ("Sun Battalion", "opposes", "junta"),
+    ),
+    (
+        "The Sun Battalion has been fighting against government troops.",
+        [("Sun Battalion", ORG), ("government troops", GRP)],
+        ("Sun Battalion", "opposes", "government troops"),
+    ),
+    (
+        "The Sun Battalion fights Russian forces.",
+        [("Sun Battalion", ORG), ("Russian forces", GRP)],
+        ("Sun Battalion", "opposes", "Russian forces"),
+    ),
+    (
+        "The Green Party funds the Sun Battalion.",
+        [("Green Party", ORG), ("Sun Battalion", ORG)],
+        ("Green Party", "supports", "Sun Battalion"),
+    ),
+    (
+        "The Sun Battalion clashed with the Red Wolves in March.",
+        [("Sun Battalion", ORG), ("Red Wolves", ORG)],
+        ("Sun Battalion", "rival_of", "Red Wolves"),
+    ),
+    (
+        "The Sun Battalion is a rival of the Red Wolves.",
+        [("Sun Battalion", ORG), ("Red Wolves", ORG)],
+        ("Sun Battalion", "rival_of", "Red Wolves"),
+    ),
+    (
+        "The Sun Battalion competes with the Red Wolves for recruits.",
+        [("Sun Battalion", ORG), ("Red Wolves", ORG)],
+        ("Sun Battalion", "rival_of", "Red Wolves"),
+    ),
+    (
+        "The Sun Battalion split from the Red Wolves in 2019.",
+        [("Sun Battalion", ORG), ("Red Wolves", ORG)],
+        ("Sun Battalion", "split_from", "Red Wolves"),
+    ),
+    (
+        "The Sun Battalion broke away from the Red Wolves.",
+        [("Sun Battalion", ORG), ("Red Wolves", ORG)],
+        ("Sun Battalion", "split_from", "Red Wolves"),
+    ),
+    (
+        "The Sun Battalion, a splinter of the Red Wolves, grew fast.",
+        [("Sun Battalion", ORG), ("Red Wolves", ORG)],
+        ("Sun Battalion", "split_from", "Red Wolves"),
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,specs,expected", STANCE)
+def test_relations_stance(nlp, text, specs, expected):
+    assert triples(nlp, text, specs) == {expected}
+
+
+@pytest.mark.slow
+def test_relations_symmetric_claim_is_ordered_by_position(nlp):
+    text = "The Red Wolves clashed with the Sun Battalion."
+    claims, names = claims_for(nlp, text, [("Sun Battalion", ORG), ("Red Wolves", ORG)])
+    assert [(names[c.subject], names[c.object]) for c in claims] == [
+        ("Red Wolves", "Sun Battalion")
+    ]
+
+
+# -- responsibility -------------------------------------------------------------------
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Azure Front claimed responsibility for the bombing of a rail bridge.",
+        "The Azure Front claimed the bombing of a rail bridge.",
+    ],
+)
+def test_relations_claimed_responsibility_points_at_event(nlp, text):
+    event = make_event(text, "t", "the bombing of a rail bridge")
+    claims, names = claims_for(nlp, text, [("Azure Front", ORG)], [event])
+    assert [(names[c.subject], c.predicate, c.object) for c in claims] == [
+        ("Azure Front", "claimed_responsibility", "event:0")
+    ]
+
+
+@pytest.mark.slow
+def test_relations_claimed_responsibility_without_event_is_skipped(nlp):
+    text = "The Azure Front claimed responsibility for the bombing of a rail bridge."
+    assert triples(nlp, text, [("Azure Front", ORG)]) == set()
+
+
+# -- negation, hypotheticals, time ----------------------------------------------------
+NEGATED = [
+    (
+        "Omar Haddad does not lead the Azure Front.",
+        [("Omar Haddad", PER), ("Azure Front", ORG)],
+        ("Omar Haddad", "leader_of", "Azure Front"),
+    ),
+    (
+        "Omar Haddad denied being a member of the Azure Front.",
+        [("Omar Haddad", PER), ("Azure Front", ORG)],
+        ("Omar Haddad", "member_of", "Azure Front"),
+    ),
+    (
+        "The government distanced itself from the Sun Militia.",
+        [("government", ORG), ("Sun Militia", ORG)],
+        ("government", "supports", "Sun Militia"),
+    ),
+    (
+        "The Azure Front rejected any link to the Sun Party.",
+        [("Azure Front", ORG), ("Sun Party", ORG)],
+        ("Azure Front", "allied_with", "Sun Party"),
+    ),
+    (
+        "The Azure Front has nothing to do with the Sun Party.",
+        [("Azure Front", ORG), ("Sun Party", ORG)],
+        ("Azure Front", "allied_with", "Sun Party"),
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,specs,expected", NEGATED)
+def test_relations_negated_claims_are_kept(nlp, text, specs, expected):
+    claims, names = claims_for(nlp, text, specs)
+    assert [(names[c.subject], c.predicate, names[c.object], c.negated) for c in claims] == [
+        (*expected, True)
+    ]
+
+
+@pytest.mark.slow
+def test_relations_negation_in_main_clause_does_not_touch_apposition(nlp):
+    text = "Omar Haddad, the head of the Azure Front, did not attend the talks."
+    claims, _ = claims_for(nlp, text, [("Omar Haddad", PER), ("Azure Front", ORG)])
+    assert [(c.predicate, c.negated) for c in claims] == [("leader_of", False)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Does Omar Haddad lead the Azure Front?",
+        "If Omar Haddad leads the Azure Front, talks will fail.",
+        "Omar Haddad plans to join the Azure Front.",
+        "Omar Haddad would join the Azure Front.",
+    ],
+)
+def test_relations_questions_and_hypotheticals_make_no_claim(nlp, text):
+    assert triples(nlp, text, [("Omar Haddad", PER), ("Azure Front", ORG)]) == set()
+
+
+@pytest.mark.slow
+def test_relations_since_sets_valid_from(nlp):
+    text = "Omar Haddad has led the Azure Front since March 2022."
+    claims, _ = claims_for(nlp, text, [("Omar Haddad", PER), ("Azure Front", ORG)])
+    assert [(c.predicate, c.valid_from, c.valid_to) for c in claims] == [
+        ("leader_of", "2022-03", None)
+    ]
+
+
+@pytest.mark.slow
+def test_relations_until_sets_valid_to(nlp):
+    text = "Omar Haddad commanded the Azure Front until 2023."
+    claims, _ = claims_for(nlp, text, [("Omar Haddad", PER), ("Azure Front", ORG)])
+    assert [(c.predicate, c.valid_from, c.valid_to) for c in claims] == [
+        ("leader_of", None, "2023")
+    ]
+
+
+@pytest.mark.slow
+def test_relations_former_role_is_flagged_in_rule(nlp):
+    text = "Omar Haddad, the former commander of the Azure Front, now runs a bakery."
+    claims, _ = claims_for(nlp, text, [("Omar Haddad", PER), ("Azure Front", ORG)])
+    assert [(c.predicate, c.rule) for c in claims] == [("leader_of", "noun_leader+former")]
+
+
+@pytest.mark.slow
+def test_relations_claimant_from_reported_speech(nlp):
+    text = "The Sun Battalion is stationed near Bakhmut, the ministry said."
+    claims, names = claims_for(
+        nlp, text, [("Sun Battalion", ORG), ("Bakhmut", LOC), ("ministry", ORG)]
+    )
+    assert [(c.predicate, names.get(c.claimant)) for c in claims] == [("operates_in", "ministry")]
+
+
+@pytest.mark.slow
+def test_relations_evidence_offsets_match_text(nlp):
+    text = (
+        "Fighting continued overnight.  Omar Haddad founded the Azure Front.\n\n"
+        "The Azure Front is backed by the Green Party."
+    )
+    specs = [("Omar Haddad", PER), ("Azure Front", ORG), ("Green Party", ORG)]
+    claims, _ = claims_for(nlp, text, specs)
+    assert len(claims) == 2
+    for claim in claims:
+        assert text[claim.start : claim.end] == claim.quote
+        assert claim.quote.endswith(".") and not claim.quote[0].isspace()

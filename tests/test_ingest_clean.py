@@ -1,0 +1,215 @@
+"""Cleaning: Unicode normalisation, Markdown, furniture removal from plain text."""
+
+from __future__ import annotations
+
+import pytest
+
+from factmap.ingest import prepare
+from factmap.ingest.clean import (
+    is_title_like,
+    markdown_title,
+    normalize_text,
+    remove_furniture,
+    strip_markdown,
+)
+from factmap.model import SourceRecord
+
+HEADLINE = "Russian volunteers claim raid into Belgorod region"
+DATELINE = (
+    "KYIV, June 2, 2023 (Reuters) - Two groups of Russian volunteers fighting for "
+    "Ukraine said they had crossed into the Belgorod region."
+)
+BODY = 'The legion said its fighters had entered two villages. "We will return," a spokesman said.'
+SHORT = "It was short."
+
+
+def _page(*furniture: str) -> str:
+    return "\n".join([HEADLINE, *furniture, "", DATELINE, "", *furniture, BODY, SHORT, *furniture])
+
+
+def _clean(text: str) -> str:
+    return remove_furniture(normalize_text(text))
+
+
+def _assert_content_kept(text: str) -> None:
+    for sentence in (HEADLINE, DATELINE, BODY, SHORT):
+        assert sentence in text
+    assert text.startswith(HEADLINE)
+
+
+def test_clean_normalize_text_unicode():
+    raw = (
+        "\ufeffKyiv\u2019s \u201cLegion\u201d \u2013 1\u20132 \u2014 x \u2212 y\r\n"
+        "a\u00a0b\u202fc\u2007d  e\u200bf\u00adg\r\n\r\n\r\n\r\nnext\t\tline   \n"
+    )
+    assert normalize_text(raw) == 'Kyiv\'s "Legion" - 1-2 - x - y\na b c d efg\n\nnext line'
+
+
+def test_clean_normalize_text_nfc():
+    assert normalize_text("Cafe\u0301") == "Caf\u00e9"
+
+
+def test_clean_strip_markdown_keeps_words():
+    md = (
+        "# The **Legion** raid\n\n"
+        "![a photo](img.jpg)\n"
+        "The *Freedom of Russia Legion* said [in a statement](https://x.org/a) that "
+        "__fighters__ crossed. See `code` and <https://example.org>.\n\n"
+        "> A quoted line\n\n"
+        "* item one\n\n"
+        "[ref]: https://example.org/ref\n"
+    )
+    text = normalize_text(strip_markdown(md))
+    assert text.split("\n")[0] == "The Legion raid"
+    assert "The Freedom of Russia Legion said in a statement that fighters crossed." in text
+    assert "See code and https://example.org." in text
+    assert "A quoted line" in text and "- item one" in text
+    assert "img.jpg" not in text and "https://x.org/a" not in text and "[ref]" not in text
+    assert markdown_title(md) == "The Legion raid"
+
+
+FURNITURE = {
+    "navigation": ["Skip to navigation", "Skip to main content"],
+    "image": [
+        "View image in fullscreen",
+        "Image caption, Fighters of the legion near the border",
+        "Image source, Getty Images",
+        "Fighters near the border. Photograph: Jane Doe/AP",
+        "Photograph: Jane Doe/AP",
+        "Photo: Reuters",
+        "(Getty Images)",
+    ],
+    "read_more": ["Read more: Who are the Russians fighting for Ukraine?", "Also read"],
+    "pitches": [
+        "Sign up for the morning briefing",
+        "Subscribe to our newsletter",
+        "Support our journalism",
+    ],
+    "share": [
+        "Share",
+        "Share this article",
+        "Follow us on X",
+        "Comments (12)",
+        "Click to share on Facebook (Opens in new window)",
+    ],
+    "ads": ["Advertisement", "ADVERTISEMENT", "Sponsored"],
+    "reading_time": ["4 min read", "4 min read·Jun 2, 2023"],
+    "separators": ["* * *", "---", "•"],
+    "tags": ["Tags: Ukraine, Russia, Belgorod"],
+    "cookies": [
+        "We use cookies to improve your experience. By continuing you accept our cookie policy."
+    ],
+    "copyright": ["Copyright © 2023 The Daily Example. All rights reserved."],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(FURNITURE))
+def test_clean_furniture_removed_from_plain_text(kind):
+    cleaned = _clean(_page(*FURNITURE[kind]))
+    for line in FURNITURE[kind]:
+        assert normalize_text(line) not in cleaned.split("\n"), line
+    _assert_content_kept(cleaned)
+
+
+def test_clean_link_block_under_heading_removed():
+    page = (
+        _page() + "\nMost read\nUkraine war at a glance\nWhat we know on day 465\n"
+        "\nRelated:\nKremlin says the border is secure\n\nThe end of the story is here."
+    )
+    cleaned = _clean(page)
+    for gone in (
+        "Most read",
+        "Ukraine war at a glance",
+        "What we know on day 465",
+        "Related:",
+        "Kremlin says the border is secure",
+    ):
+        assert gone not in cleaned
+    assert cleaned.endswith("The end of the story is here.")
+    _assert_content_kept(cleaned)
+
+
+def test_clean_run_of_three_headlines_removed():
+    page = (
+        _page() + "\nUkraine says it shot down drones\nMoscow blames Kyiv for the raid\n"
+        "Legion fighters pose with a captured vehicle"
+    )
+    cleaned = _clean(page)
+    assert "Moscow blames Kyiv" not in cleaned and "shot down drones" not in cleaned
+    _assert_content_kept(cleaned)
+
+
+def test_clean_real_content_kept():
+    text = (
+        "Legion claims raid\n\n"
+        "Fighters crossed.\n\n"
+        "Background\n\n"
+        '"We are fighting for a free Russia"\n\n'
+        "The coalition includes:\n"
+        "Freedom of Russia Legion\n"
+        "Russian Volunteer Corps\n"
+        "Siberian Battalion\n\n"
+        "Who are they?\n\n"
+        "KYIV (AP) - The statement was read out on Monday."
+    )
+    assert _clean(text) == normalize_text(text)
+
+
+def test_clean_two_short_lines_are_not_a_headline_run():
+    text = "Legion claims raid\n\nA subheading here\n\nAnother subheading\n\nA sentence."
+    assert _clean(text) == text
+
+
+def test_clean_is_title_like():
+    assert is_title_like("Russian volunteers claim raid into Belgorod")
+    assert not is_title_like("The legion said it crossed the border.")
+    assert not is_title_like('"We will return"')
+    assert not is_title_like("Who are they?")
+    assert is_title_like("Who are they?", allow_question=True)
+
+
+def test_clean_prepare_plain_text_page():
+    page = _page(*[line for lines in FURNITURE.values() for line in lines])
+    record = SourceRecord(id="p1", source="p1.txt", content=page, format="text", sha256="abc")
+    doc = prepare(record)
+    _assert_content_kept(doc.text)
+    assert doc.title == HEADLINE
+    assert doc.sha256 == "abc" and doc.source == "p1.txt" and doc.id == "p1"
+    assert "Advertisement" not in doc.text and "Share" not in doc.text
+    assert doc.text.count("\n\n\n") == 0
+
+
+def test_clean_prepare_markdown():
+    md = "# Legion **claims** raid\n\nThe [legion](https://x.org) said it *crossed* the border.\n"
+    doc = prepare(SourceRecord(id="m", source="m.md", content=md, format="markdown", sha256="h"))
+    assert doc.text == "Legion claims raid\n\nThe legion said it crossed the border."
+    assert doc.title == "Legion claims raid"
+
+
+def test_clean_signature_block_is_not_a_headline_run():
+    text = (
+        "Joint statement on the border\n\n"
+        "The consuls condemned the shelling of the city.\n\n"
+        "Andriy Hrynchuk, Honorary Consul of the Netherlands to Ukraine\n"
+        "Karel Burger Dirven, Honorary Consul of Ukraine to the Netherlands\n"
+        "Lviv, March 24, 2022"
+    )
+    assert _clean(text) == text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reporting by Pavel Polityuk; Editing by Alex Richardson",
+        "Author/author: TAS/KA",
+        "Source: PAP, Reuters",
+        "Expand",
+        "Image 1 of 3 next",
+        "CLICK HERE TO GET THE OPINION NEWSLETTER",
+        "Story continues below advertisement",
+    ],
+)
+def test_clean_credit_and_widget_lines_removed(line):
+    cleaned = _clean(_page(line))
+    assert line not in cleaned
+    _assert_content_kept(cleaned)
