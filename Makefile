@@ -38,7 +38,7 @@ lint: install
 lock:
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
 	.lockenv/bin/pip install -q -e ".[dev]"
-	.lockenv/bin/pip freeze --exclude-editable | grep -v '^factmap' > requirements.lock
+	.lockenv/bin/pip freeze --all --exclude-editable | grep -vE '^(factmap|pip)==' > requirements.lock
 	rm -rf .lockenv
 
 clean:

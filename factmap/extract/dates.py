@@ -1,0 +1,313 @@
+"""Date expressions -> ISO dates that keep only the precision the text supports.
+
+``resolve_date(expr, published)`` turns one date phrase of an article into
+``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; relative phrases are anchored on the
+article's publication date. It returns None rather than guess.
+
+The rules, in the order they are tried (after dropping a leading preposition such
+as "on", "in", "since" and a leading "the" / "early" / "mid-" / "late"):
+
+* ISO ``2023-05-22`` / ``2023-05`` and a bare year ``2022`` (1800-2099) are absolute.
+* Written dates (``May 22, 2023``, ``22 May 2023``, ``the 22nd of May``, ``March 2023``,
+  ``Tuesday, May 21``) are parsed with dateparser, precision from its ``period``.
+  Without a year they are the most recent such day/month on or before publication
+  (``in March`` published 2024-06-07 -> ``2024-03``; ``last March`` is the most recent
+  March strictly before the publication month). A bare month name with no
+  preposition, qualifier, day or year ("May") is rejected: it is as often a name.
+  Purely numeric dates other than ISO (``5.9.2023``) are rejected as ambiguous.
+* ``today``, ``yesterday``, ``last night``, ... -> a day.
+* Weekdays: "Monday", "on Monday", "this Monday" -> the most recent Monday on or
+  before publication (never after); "last Monday" -> the most recent one strictly
+  before publication. Needs a day-precise publication date.
+* ``N days ago`` -> day; ``N weeks ago`` -> month, only when the +-3 day window around
+  it stays in one month; ``N months ago`` -> month; ``N years ago`` -> year.
+* ``last week`` / ``this week`` -> the month, only if that Monday-Sunday week (up to
+  publication for "this week") lies in one month, else None.
+  ``last/this month`` -> month; ``last/this year`` -> year.
+* Seasons (northern-hemisphere meteorological: spring Mar-May, summer Jun-Aug,
+  autumn/fall Sep-Nov) -> year only. "last spring" = the most recent spring that has
+  fully ended before the publication month (in June 2024: 2024; in April 2024: 2023);
+  "spring", "this spring", "in the summer" = the most recent one that has begun on or
+  before the publication month. "winter" without a year is None (it spans two years);
+  "spring of 2022" / "winter 2022" -> the stated year.
+* Anything pointing forward ("next Tuesday", "in three months") is None: factmap
+  records what happened. Durations ("for three months", "over the past year"), ages
+  ("25 years old", "aged 25") and everything else are None.
+* A relative phrase with no (or a too coarse) publication date is None: never invented.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTH_ABBR = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+_MONTH_ABBR["sept"] = 9
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+
+_REJECT = re.compile(
+    r"\b(?:old|aged?|ages)\b|year-old|\bfor\b|\bwithin\b|\b(?:over|during|in) the (?:past|last|next)\b"
+    r"|\bnext\b|\bcoming\b|\bfrom now\b|\blater\b|\btomorrow\b"
+)
+_LEAD_PREP = re.compile(r"^(?:on|in|at|of|since|from|by|until|till|as of|around|about|during)\s+")
+_LEAD_MOD = re.compile(
+    r"^(?:the\s+)?(?:(?:early|late|mid)(?:\s+|-)|(?:end|beginning|start|middle) of\s+)"
+)
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_WEEKDAY = re.compile(
+    r"^(?:(last|this|past)\s+)?("
+    + "|".join(_WEEKDAYS)
+    + r")(?:\s+(?:morning|afternoon|evening|night))?$"
+)
+_SEASON = re.compile(
+    r"^(?:(last|this|past)\s+)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(\d{4}))?$"
+)
+_AGO = re.compile(r"^(\d{1,3}|" + "|".join(_NUMBERS) + r")\s+(day|week|month|year)s?\s+ago$")
+_PERIOD = re.compile(r"^(last|past|previous|this|earlier this)\s+(week|month|year)$")
+_DAY_WORDS = {
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "earlier today": 0, "yesterday": 1, "last night": 1, "yesterday morning": 1,
+    "yesterday afternoon": 1, "yesterday evening": 1, "day before yesterday": 2,
+}  # fmt: skip
+_DAY_NUMBER = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$")
+
+Anchor = tuple[int, int | None, int | None]
+
+
+def resolve_date(expr: str, published: str | None) -> str | None:
+    """A date expression -> ISO 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', or None.
+
+    Keeps only the precision the text supports; relative expressions are anchored
+    on ``published`` (ISO, any precision, may be None). See the module docstring
+    for the rules. Never raises on odd input: returns None.
+    """
+    if _REJECT.search(" ".join(expr.split()).lower()):
+        return None
+    text, qualified = _normalise(expr)
+    if not text:
+        return None
+    anchor = _anchor(published)
+    found = _absolute(text) or _written(text, anchor, qualified) or _season(text, anchor)
+    if found is not None or anchor is None:
+        return found
+    for relative in (_day_word, _weekday, _ago, _period):
+        found = relative(text, anchor)
+        if found is not None:
+            return found
+    return None
+
+
+def _normalise(expr: str) -> tuple[str, bool]:
+    """Lower-case, squeeze spaces, drop a leading preposition/modifier.
+
+    The flag says whether something qualified the phrase (a preposition, a modifier
+    or last/this), which a bare month name needs to count as a date.
+    """
+    text = " ".join(expr.split()).lower().strip(" .,;:'\"()")
+    if len(text) > 60:
+        return "", False
+    qualified = False
+    for pattern in (_LEAD_PREP, _LEAD_MOD):
+        stripped = pattern.sub("", text, count=1)
+        qualified = qualified or stripped != text
+        text = stripped
+    if text.startswith("the "):
+        text = text[4:]
+    return text, qualified
+
+
+def _anchor(published: str | None) -> Anchor | None:
+    """The publication date as (year, month or None, day or None), None if unusable."""
+    if not published:
+        return None
+    match = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", published.strip())
+    if not match:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None
+    try:
+        date(year, month or 1, day or 1)
+    except ValueError:
+        return None
+    return year, month, day
+
+
+def _iso_day(value: date) -> str:
+    return value.isoformat()
+
+
+def _iso_month(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _absolute(text: str) -> str | None:
+    """ISO day, ISO month or a bare year."""
+    if match := _ISO_DAY.match(text):
+        try:
+            return _iso_day(date(*(int(g) for g in match.groups())))
+        except ValueError:
+            return None
+    if match := _ISO_MONTH.match(text):
+        year, month = (int(g) for g in match.groups())
+        return _iso_month(year, month) if 1 <= month <= 12 else None
+    if match := _YEAR.match(text):
+        return match.group(1)
+    return None
+
+
+def _month_number(word: str) -> int | None:
+    word = word.rstrip(".")
+    return _MONTHS.get(word) or _MONTH_ABBR.get(word)
+
+
+def _written(text: str, anchor: Anchor | None, qualified: bool) -> str | None:
+    """Dates written with a month name, parsed by dateparser after a token whitelist."""
+    last = text.startswith("last ")
+    if last or text.startswith("this "):
+        text, qualified = text[5:], True
+    words = [w for w in re.split(r"[\s,]+", text) if w and w != "of"]
+    months = [w for w in words if _month_number(w)]
+    if len(months) != 1:
+        return None
+    has_year = any(_YEAR.match(w) for w in words)
+    has_day = any(_DAY_NUMBER.match(w) for w in words)
+    for word in words:
+        if not (_month_number(word) or _YEAR.match(word) or _DAY_NUMBER.match(word)):
+            if word.rstrip(".") not in _WEEKDAYS:
+                return None
+    if not (has_year or has_day or qualified):
+        return None  # "May" alone may be a name
+    if not has_year and (anchor is None or anchor[1] is None or (has_day and anchor[2] is None)):
+        return None
+    base = datetime(anchor[0], anchor[1] or 12, anchor[2] or 28) if anchor else None
+    data = _parser(base).get_date_data(" ".join(words))
+    if data is None or data.date_obj is None:
+        return None
+    found = data.date_obj.date()
+    if not has_year and last and base and (found.year, found.month) == (base.year, base.month):
+        found = found.replace(year=found.year - 1)
+    if data.period == "year":
+        return f"{found.year:04d}"
+    if data.period == "month" or not has_day:
+        return _iso_month(found.year, found.month)
+    return _iso_day(found)
+
+
+@lru_cache(maxsize=64)
+def _parser(base: datetime | None) -> DateDataParser:
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True}
+    if base is not None:
+        settings["RELATIVE_BASE"] = base
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _day(anchor: Anchor) -> date | None:
+    year, month, day = anchor
+    return date(year, month, day) if month and day else None
+
+
+def _day_word(text: str, anchor: Anchor) -> str | None:
+    """today, yesterday, last night ... (needs a day-precise publication date)."""
+    back = _DAY_WORDS.get(text)
+    base = _day(anchor)
+    if back is None or base is None:
+        return None
+    return _iso_day(base - timedelta(days=back))
+
+
+def _weekday(text: str, anchor: Anchor) -> str | None:
+    """Monday / on Monday / this Monday (on or before publication), last Monday (before)."""
+    match = _WEEKDAY.match(text)
+    base = _day(anchor)
+    if not match or base is None:
+        return None
+    back = (base.weekday() - _WEEKDAYS[match.group(2)]) % 7
+    if match.group(1) in ("last", "past") and back == 0:
+        back = 7
+    return _iso_day(base - timedelta(days=back))
+
+
+def _ago(text: str, anchor: Anchor) -> str | None:
+    """N days/weeks/months/years ago."""
+    match = _AGO.match(text)
+    if not match:
+        return None
+    count = int(match.group(1)) if match.group(1).isdigit() else _NUMBERS[match.group(1)]
+    unit = match.group(2)
+    year, month, _ = anchor
+    if unit == "year":
+        return f"{year - count:04d}"
+    if unit == "month":
+        if month is None:
+            return None
+        index = year * 12 + (month - 1) - count
+        return _iso_month(index // 12, index % 12 + 1)
+    base = _day(anchor)
+    if base is None:
+        return None
+    if unit == "day":
+        return _iso_day(base - timedelta(days=count))
+    centre = base - timedelta(weeks=count)
+    return _one_month(centre - timedelta(days=3), centre + timedelta(days=3))
+
+
+def _one_month(first: date, last: date) -> str | None:
+    """The month of a span, when the span lies in one month."""
+    if (first.year, first.month) != (last.year, last.month):
+        return None
+    return _iso_month(first.year, first.month)
+
+
+def _period(text: str, anchor: Anchor) -> str | None:
+    """last/this week, month, year."""
+    match = _PERIOD.match(text)
+    if not match:
+        return None
+    previous = match.group(1) in ("last", "past", "previous")
+    unit = match.group(2)
+    year, month, _ = anchor
+    if unit == "year":
+        return f"{year - 1 if previous else year:04d}"
+    if month is None:
+        return None
+    if unit == "month":
+        index = year * 12 + (month - 1) - (1 if previous else 0)
+        return _iso_month(index // 12, index % 12 + 1)
+    base = _day(anchor)
+    if base is None:
+        return None
+    monday = base - timedelta(days=base.weekday())
+    if previous:
+        return _one_month(monday - timedelta(days=7), monday - timedelta(days=1))
+    return _one_month(monday, base)
+
+
+def _season(text: str, anchor: Anchor | None) -> str | None:
+    """Seasons -> a year (see the module docstring for the rule)."""
+    match = _SEASON.match(text)
+    if not match:
+        return None
+    qualifier, season, stated = match.groups()
+    if stated:
+        return stated
+    if anchor is None:
+        return None
+    year, month, _ = anchor
+    if season == "winter" or month is None:
+        return None
+    first, last = _SEASONS[season]
+    if qualifier in ("last", "past"):
+        return f"{year if month > last else year - 1:04d}"
+    return f"{year if month >= first else year - 1:04d}"

@@ -1,0 +1,150 @@
+"""resolve_date: each rule, with the article published on Friday 2024-06-07."""
+
+from __future__ import annotations
+
+import pytest
+
+from factmap.extract.dates import resolve_date
+
+FRIDAY = "2024-06-07"
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ("last Tuesday", "2024-06-04"),
+        ("on Monday", "2024-06-03"),
+        ("Monday", "2024-06-03"),
+        ("on Friday", "2024-06-07"),  # on or before publication, never after
+        ("Saturday", "2024-06-01"),
+        ("last Friday", "2024-05-31"),
+        ("yesterday", "2024-06-06"),
+        ("the day before yesterday", "2024-06-05"),
+    ],
+)
+def test_extract_dates_days_anchored_on_publication(expr: str, expected: str) -> None:
+    assert resolve_date(expr, FRIDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("expr", "published", "expected"),
+    [
+        ("last spring", FRIDAY, "2024"),  # spring 2024 is over by June
+        ("last spring", "2024-04-10", "2023"),  # spring 2024 is still running
+        ("in the summer", FRIDAY, "2024"),
+        ("last summer", FRIDAY, "2023"),
+        ("in the autumn", FRIDAY, "2023"),
+        ("spring of 2022", None, "2022"),
+        ("last winter", FRIDAY, None),  # spans two years
+    ],
+)
+def test_extract_dates_seasons_give_a_year(
+    expr: str, published: str | None, expected: str | None
+) -> None:
+    assert resolve_date(expr, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("expr", "published", "expected"),
+    [
+        ("three months ago", FRIDAY, "2024-03"),
+        ("3 days ago", FRIDAY, "2024-06-04"),
+        ("two years ago", FRIDAY, "2022"),
+        ("two weeks ago", FRIDAY, "2024-05"),
+        ("a week ago", FRIDAY, None),  # May 31 +- 3 days crosses into June
+        ("last week", FRIDAY, None),  # May 27 - June 2 spans two months
+        ("last week", "2024-06-14", "2024-06"),  # June 3 - 9
+        ("this week", FRIDAY, "2024-06"),
+        ("last month", FRIDAY, "2024-05"),
+        ("earlier this month", FRIDAY, "2024-06"),
+        ("last year", FRIDAY, "2023"),
+        ("earlier this year", FRIDAY, "2024"),
+        ("last month", "2024-01-15", "2023-12"),
+    ],
+)
+def test_extract_dates_relative_periods_keep_their_precision(
+    expr: str, published: str, expected: str | None
+) -> None:
+    assert resolve_date(expr, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ("in March", "2024-03"),
+        ("in June", "2024-06"),
+        ("in July", "2023-07"),  # most recent July on or before publication
+        ("last March", "2024-03"),
+        ("mid-March", "2024-03"),
+        ("on June 10", "2023-06-10"),
+        ("the 22nd of May", "2024-05-22"),
+        ("Tuesday, May 21", "2024-05-21"),
+    ],
+)
+def test_extract_dates_month_without_year_is_most_recent(expr: str, expected: str) -> None:
+    assert resolve_date(expr, FRIDAY) == expected
+
+
+def test_extract_dates_last_month_name_in_that_month_means_a_year_ago() -> None:
+    assert resolve_date("last March", "2024-03-20") == "2023-03"
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ("March 2023", "2023-03"),
+        ("in March 2023", "2023-03"),
+        ("2022", "2022"),
+        ("in late 2022", "2022"),
+        ("May 22, 2023", "2023-05-22"),
+        ("22 May 2023", "2023-05-22"),
+        ("on 22 May 2023", "2023-05-22"),
+        ("2023-05-22", "2023-05-22"),
+        ("2023-05", "2023-05"),
+        ("Sept. 5, 2023", "2023-09-05"),
+    ],
+)
+def test_extract_dates_absolute_dates_win_over_publication(expr: str, expected: str) -> None:
+    assert resolve_date(expr, FRIDAY) == expected
+    assert resolve_date(expr, "2019-01-01") == expected
+    assert resolve_date(expr, None) == expected
+
+
+@pytest.mark.parametrize(
+    "expr",
+    [
+        "the 3rd Assault Brigade",
+        "May",  # a bare month name may be a name
+        "Sunday Times",
+        "for three months",
+        "over the past year",
+        "in the last week",
+        "25 years old",
+        "aged 25",
+        "a 25-year-old",
+        "next Tuesday",
+        "in three months",
+        "5.9.2023",
+        "February 30, 2023",
+        "2023-13-01",
+        "",
+        "Ukraine",
+    ],
+)
+def test_extract_dates_rejects_non_dates_durations_ages_futures(expr: str) -> None:
+    assert resolve_date(expr, FRIDAY) is None
+
+
+@pytest.mark.parametrize(
+    "expr", ["last Tuesday", "yesterday", "in March", "three months ago", "last spring"]
+)
+def test_extract_dates_relative_without_publication_is_none(expr: str) -> None:
+    assert resolve_date(expr, None) is None
+
+
+def test_extract_dates_coarse_publication_date_limits_relative_days() -> None:
+    assert resolve_date("yesterday", "2024-06") is None
+    assert resolve_date("last month", "2024-06") == "2024-05"
+    assert resolve_date("last year", "2024") == "2023"
+    assert resolve_date("yesterday", "2024-06-07T09:30:00Z") == "2024-06-06"
+    assert resolve_date("yesterday", "not a date") is None
