@@ -15,13 +15,18 @@ from pathlib import Path
 from factmap.errors import InputError
 from factmap.extract import extract_documents
 from factmap.ingest import prepare, read_inputs
-from factmap.model import Document, IngestFailure, IngestSummary
+from factmap.model import Document, Extraction, IngestFailure, IngestSummary
 from factmap.resolve import name_key, resolve
 from factmap.store import Store
 
-__all__ = ["ingest"]
+__all__ = ["ingest", "save_extraction"]
 
 Progress = Callable[[str], None]
+
+
+def save_extraction(store: Store, doc: Document, ext: Extraction) -> None:
+    """Save one document with its extraction, with the resolution keys of its mentions."""
+    store.save_document(doc, ext, {m.id: name_key(m.text) for m in ext.mentions})
 
 
 def ingest(
@@ -69,7 +74,7 @@ def ingest(
         if isinstance(ext, Exception):
             summary.failed.append(IngestFailure(doc.source, f"extraction failed ({type(ext).__name__}: {ext})"))
         else:
-            store.save_document(doc, ext, {m.id: name_key(m.text) for m in ext.mentions})
+            save_extraction(store, doc, ext)
             (summary.replaced if doc.id in replacing else summary.added).append(doc.id)
         if on_document:
             on_document(doc.id)
