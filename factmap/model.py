@@ -225,3 +225,36 @@ class IngestSummary:
     entities: int = 0
     mentions: int = 0
     seconds: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class MergeReason:
+    """Why a name joined its entity: the rule (or reviewer), a score and the evidence."""
+
+    rule: str
+    reason: str
+    score: float | None = None
+    evidence: tuple[dict[str, object], ...] = ()
+
+
+@dataclass(slots=True)
+class Cluster:
+    """Resolution's output for one entity: its keys, why each joined, and overrides
+    from known actors or reviewers (display name, type, external ids)."""
+
+    keys: list[str]
+    reasons: dict[str, MergeReason] = field(default_factory=dict)
+    name: str | None = None
+    type: str | None = None
+    external_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class KnownActor:
+    """An actor a user already knows (imported list): seeds resolution."""
+
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    external_ids: tuple[str, ...] = ()
+    source: str = ""

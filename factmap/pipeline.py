@@ -16,7 +16,8 @@ from factmap.errors import InputError
 from factmap.extract import extract_documents
 from factmap.ingest import prepare, read_inputs
 from factmap.model import Document, Extraction, IngestFailure, IngestSummary
-from factmap.resolve import name_key, resolve
+from factmap.resolve import resolve
+from factmap.resolve.keys import document_keys
 from factmap.store import Store
 
 __all__ = ["ingest", "save_extraction"]
@@ -25,8 +26,11 @@ Progress = Callable[[str], None]
 
 
 def save_extraction(store: Store, doc: Document, ext: Extraction) -> None:
-    """Save one document with its extraction, with the resolution keys of its mentions."""
-    store.save_document(doc, ext, {m.id: name_key(m.text) for m in ext.mentions})
+    """Save one document with its extraction, the resolution keys of its mentions and
+    the in-document name links those keys imply (see :mod:`factmap.resolve.keys`)."""
+    keys, local_links = document_keys(doc.id, ext.mentions, ext.links)
+    ext.links.extend(local_links)
+    store.save_document(doc, ext, keys)
 
 
 def ingest(

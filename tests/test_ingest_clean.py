@@ -6,6 +6,7 @@ import pytest
 
 from factmap.ingest import prepare
 from factmap.ingest.clean import (
+    is_breadcrumb,
     is_title_like,
     markdown_title,
     normalize_text,
@@ -213,3 +214,167 @@ def test_clean_credit_and_widget_lines_removed(line):
     cleaned = _clean(_page(line))
     assert line not in cleaned
     _assert_content_kept(cleaned)
+
+
+# --- navigation, kickers, platform residue, link lists, Russian furniture ----------
+
+STORY = (
+    "Partisans claim strike on rail depot near the border\n\n"
+    "The group said on Friday that its members had set fire to a signal box.\n\n"
+    "Ukraine denied it.\n\n"
+    '"We did what we promised," one member said.'
+)
+
+
+def _story_with(*furniture: str, top: bool = True) -> str:
+    head, *rest = STORY.split("\n\n")
+    lines = [*furniture, head, *rest] if top else [head, *rest, *furniture]
+    return "\n\n".join(lines)
+
+
+def _assert_story_kept(cleaned: str) -> None:
+    for paragraph in STORY.split("\n\n"):
+        assert paragraph in cleaned.split("\n"), paragraph
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "NORTHERN HERALD | Home | Regions | Economy | Opinion",
+        "The Harbour Times | Politics | Caucasus",
+        "Home > Regions > Caucasus",
+        "Regions | Caucasus",
+        "Главная > Регионы > Кавказ",
+        "Новости / Общество",
+        "City life · Arts",
+        "Home » World » Asia",
+    ],
+)
+def test_clean_breadcrumb_lines_removed(line):
+    cleaned = _clean(_story_with(line))
+    assert line not in cleaned
+    _assert_story_kept(cleaned)
+    assert cleaned.startswith(STORY.split("\n\n")[0])
+
+
+def test_clean_headline_with_kicker_is_not_a_breadcrumb():
+    assert not is_breadcrumb("Analysis | Why the partisans keep hitting the railways")
+    assert not is_breadcrumb("Kyiv and/or Moscow")
+    assert not is_breadcrumb("Results: 3 / 4 / 5 were counted.")
+    assert is_breadcrumb("Sport | Tennis")
+
+
+@pytest.mark.parametrize(
+    "kicker",
+    [
+        ["COMMENT"],
+        ["Explainer"],
+        ["Live blog"],
+        ["NEWS RELEASE", "FOR IMMEDIATE RELEASE"],
+        ["Members-only story"],
+        ["THE NORTHERN HERALD"],
+        ["Culture"],
+        ["Мнение"],
+    ],
+)
+def test_clean_kickers_and_mastheads_above_headline_removed(kicker):
+    cleaned = _clean(_story_with(*kicker))
+    for line in kicker:
+        assert line not in cleaned.split("\n")
+    assert cleaned.startswith(STORY.split("\n\n")[0])
+    _assert_story_kept(cleaned)
+
+
+def test_clean_short_headline_is_not_a_kicker():
+    text = "Partisans strike again\n\nA depot burned\n\nThe group said it had set fire to a box."
+    assert _clean(text) == text
+    shouting = "BORDER RAID\n\nThe group said it had set fire to a signal box."
+    assert _clean(shouting) == shouting  # no longer headline follows: it is the headline
+
+
+def test_clean_section_word_in_body_is_kept():
+    text = f"{STORY}\n\nAnalysis\n\nThe raid shows the group can still reach the border."
+    assert _clean(text) == text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Listen",
+        "Listen to this article (4 min)",
+        "Share",
+        "Share on WhatsApp | Share on Telegram | Copy URL",
+        "Press contact: newsroom@harbour-times.example",
+        "Contact: info@example.org",
+        "Our Standards: The Harbour Times Editorial Principles.",
+        "Note: The views expressed in this column are the author's own and do not "
+        "necessarily reflect those of the Harbour Times.",
+        "Editor's note: The opinions in guest essays belong to their authors.",
+        "Promoted: Ten gadgets every traveller needs this summer",
+        "Advertisement - Scroll to continue",
+        "Partner content: How one town rebuilt its bakery",
+        "Key events",
+        "Show key events only",
+        "Please enable JavaScript to view the live timeline.",
+        "This feature requires JavaScript.",
+        "(Reporting by Desk staff; editing by J. Roe)",
+    ],
+)
+def test_clean_platform_residue_removed(line):
+    cleaned = _clean(_story_with(line, top=False))
+    assert line not in cleaned
+    _assert_story_kept(cleaned)
+
+
+def test_clean_bulleted_link_list_under_heading_removed():
+    text = (
+        f"{STORY}\n\nSee also:\n- Depot fires across the region, a timeline\n"
+        "- Who are the partisans?\n\nThe end of the story."
+    )
+    cleaned = _clean(text)
+    assert "Depot fires" not in cleaned and "Who are the partisans?" not in cleaned
+    assert "See also" not in cleaned and cleaned.endswith("The end of the story.")
+    _assert_story_kept(cleaned)
+
+
+def test_clean_bulleted_headline_run_removed_in_any_script():
+    for first, second in (
+        ("- Rail strikes: what we know so far", "- Five towns hit by power cuts"),
+        ("- Партизаны подожгли релейный шкаф", "- Что известно о движении «Атеш»"),
+        ("• Storm warning for the coast", "• Ferry timetable changes, explained"),
+    ):
+        cleaned = _clean(f"{STORY}\n\n{first}\n{second}")
+        assert first not in cleaned and second not in cleaned
+        _assert_story_kept(cleaned)
+
+
+def test_clean_introduced_bullet_lists_are_kept():
+    text = (
+        f"{STORY}\n\nThe group named three targets:\n- Rail depot at Novy Gorod\n"
+        "- Signal box near the bridge\n\nKey facts\n- Founded in 2022\n- Active in three regions\n\n"
+        "Its demands were:\n- The release of prisoners.\n- An end to mobilisation."
+    )
+    assert _clean(text) == text
+
+
+def test_clean_russian_furniture_removed():
+    furniture = [
+        "Смотрите также:",
+        "Партизаны подожгли релейный шкаф под Москвой",
+        "Что известно о движении «Атеш»",
+        "Подпишитесь на наш канал в Telegram",
+        "Поделиться",
+        "Реклама",
+        "Автор: Иван Петров",
+        "Время чтения: 5 мин",
+    ]
+    title = "Партизаны заявили о поджоге на железной дороге"
+    body = "Группа сообщила, что её участники подожгли релейный шкаф. Украина это отрицает."
+    cleaned = _clean("\n".join([title, "Новости / Регионы", "", body, "", *furniture]))
+    assert cleaned == f"{title}\n\n{body}"
+
+
+def test_clean_one_line_paragraph_and_quote_survive_among_furniture():
+    text = f'{STORY}\n\nShare\n\nUkraine denied it.\n\n"No comment."\n\nListen'
+    cleaned = _clean(text)
+    assert cleaned.endswith('Ukraine denied it.\n\n"No comment."')

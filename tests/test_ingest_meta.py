@@ -163,3 +163,118 @@ def test_meta_detect_language():
     assert detect_language("The Legion (Легион) said.") == "en"
     assert detect_language("1234") == "en"
     assert _doc(f"Легион\n{'Добровольцы заявили о рейде.'}").lang == "ru"
+
+
+# --- more date-line shapes, only from metadata lines -------------------------------
+
+HEAD = "Partisans claim strike on rail depot"
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["*Profile · Published 3 October 2022 · 11 min read*"], "2022-10-03"),
+        (["Maria Roe · 4 min read·Oct 3, 2022"], "2022-10-03"),
+        (["3 October 2022, 6:10pm | Updated 7:55pm"], "2022-10-03"),
+        (["3 October 2022 · 12 min read"], "2022-10-03"),
+        (["Monday 3 October 2022 · Last updated 21:05 (local time)"], "2022-10-03"),
+        (["LIVE BLOG | Monday, 3 October 2022, 09:30"], "2022-10-03"),
+        (["Published Monday 3 October 2022 | 2 min read"], "2022-10-03"),
+        (["Oct 3, 2022 · 4:05 PM GMT"], "2022-10-03"),
+        (["By Maria Roe, senior correspondent", "3 October 2022"], "2022-10-03"),
+        (["Written by Maria Roe", "Опубликовано: 3 октября 2022"], "2022-10-03"),
+    ],
+)
+def test_meta_date_line_shapes_are_read_and_removed(lines, expected):
+    fmt = "markdown" if lines[0].startswith("*") else "text"
+    doc = _doc("\n".join([HEAD, *lines, "", BODY]), fmt=fmt)
+    assert doc.published == expected
+    assert doc.text == f"{HEAD}\n\n{BODY}"
+    assert doc.title == HEAD
+
+
+def test_meta_place_date_line_gives_date_and_stays():
+    text = f"Tbilisi, 3 October 2022\n\n{HEAD}\n\n{BODY}"
+    doc = _doc(text)
+    assert doc.published == "2022-10-03"
+    assert doc.text == text
+    assert doc.title == HEAD
+
+
+def test_meta_bare_date_in_the_body_is_not_the_publication_date():
+    paragraphs = [HEAD, *(f"Paragraph {n} says the group is active." for n in range(14))]
+    text = "\n\n".join([*paragraphs[:10], "3 October 2022", *paragraphs[10:]])
+    doc = _doc(text)
+    assert doc.published is None
+    assert "3 October 2022" in doc.text
+
+
+def test_meta_sentence_with_a_date_is_not_the_publication_date():
+    text = f"{HEAD}\n\nOn 3 October 2022 the group set fire to a signal box.\n\n{BODY}"
+    doc = _doc(text)
+    assert doc.published is None
+    assert doc.text == text
+    dated = _doc(f"{HEAD}\n\n3 October 2022: the group set fire to a signal box.\n\n{BODY}")
+    assert dated.published is None
+
+
+def test_meta_published_cue_counts_anywhere():
+    paragraphs = [HEAD, *(f"Paragraph {n} says the group is active." for n in range(12))]
+    text = "\n\n".join([*paragraphs[:6], "Posted: 3 October 2022", *paragraphs[6:]])
+    assert _doc(text).published == "2022-10-03"
+
+
+def test_meta_dateline_year_from_the_same_month_stated_in_the_text():
+    text = (
+        f"{HEAD}\nTBILISI, Oct 3 (Caucasus Wire) - {BODY}\n"
+        "The group first appeared in October 2022, officials said."
+    )
+    assert _doc(text).published == "2022-10-03"
+
+
+def test_meta_dateline_year_ambiguous_or_absent_gives_no_date():
+    two = (
+        f"{HEAD}\nTBILISI, Oct 3 (Caucasus Wire) - {BODY}\n"
+        "It was formed in October 2021 and renamed in October 2022."
+    )
+    assert _doc(two).published is None
+    other_month = f"{HEAD}\nTBILISI, Oct 3 (Caucasus Wire) - {BODY}\nIt was formed in May 2021."
+    assert _doc(other_month).published is None
+
+
+def test_meta_kicker_masthead_and_breadcrumb_are_not_the_title():
+    text = (
+        "THE HARBOUR TIMES\nNews | Caucasus\nANALYSIS\n\n"
+        f"{HEAD}\n\n8 October 2022 · 6 min read\n\n{BODY}"
+    )
+    doc = _doc(text)
+    assert doc.title == HEAD
+    assert doc.text == f"{HEAD}\n\n{BODY}"
+    assert doc.published == "2022-10-08"
+
+
+def test_meta_markdown_title_is_the_first_heading_not_the_kicker():
+    md = f"Explainer\n\n# {HEAD}\n\n_Published 8 October 2022_\n\n{BODY}\n"
+    doc = _doc(md, fmt="markdown")
+    assert doc.title == HEAD
+    assert doc.published == "2022-10-08"
+    assert doc.text == f"{HEAD}\n\n{BODY}"
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("By Maria Roe, Tbilisi", False),
+        ("By Maria Roe, staff writer", False),
+        ("By Monday, the fighters had withdrawn", True),
+        ("Posted on 3 Oct 2022 at 9:15 a.m.", False),
+    ],
+)
+def test_meta_byline_and_posted_variants(line, kept):
+    text = f"{HEAD}\n{line}\n{BODY}"
+    assert (line in _doc(text).text) is kept
+
+
+def test_meta_one_word_sentence_above_headline_is_kept():
+    text = f"Yes.\n\n{HEAD}\n\n{BODY}"
+    assert _doc(text).text == text

@@ -41,6 +41,7 @@ _SPACES = re.compile(r" {2,}")
 _BLANKS = re.compile(r"\n{3,}")
 _SENTENCE_END = re.compile(r"""[.!?;:,](?:["')\]]*)$|["']$""")
 _WORD = re.compile(r"[\w'-]+")
+_BULLET = re.compile(r"(?:[-*+•▪►–]|\d{1,2}[.)])\s+")
 
 
 def normalize_text(text: str) -> str:
@@ -112,8 +113,23 @@ def furniture_vocab() -> dict[str, Any]:
 def _compiled() -> tuple[tuple[re.Pattern[str], ...], ...]:
     vocab = furniture_vocab()
     return tuple(
-        tuple(re.compile(p, re.IGNORECASE) for p in vocab[key])
-        for key in ("line_patterns", "caption_credit_patterns", "link_block_headings")
+        tuple(re.compile(p, re.IGNORECASE) for p in vocab.get(key, ()))
+        for key in (
+            "line_patterns",
+            "caption_credit_patterns",
+            "link_block_headings",
+            "section_labels",
+        )
+    )
+
+
+@lru_cache(maxsize=1)
+def _breadcrumb_rule() -> tuple[re.Pattern[str], int, int]:
+    rule = furniture_vocab().get("breadcrumb") or {}
+    return (
+        re.compile(rule.get("separators", r"\s*[|·•»›]\s*|\s+[>/]\s+")),
+        int(rule.get("max_part_words", 3)),
+        int(rule.get("max_words", 20)),
     )
 
 
@@ -137,15 +153,52 @@ def has_sentence(text: str) -> bool:
     )
 
 
+def is_breadcrumb(line: str) -> bool:
+    """A navigation line: two or more short parts between separators, no sentence.
+
+    "SITE | News | World", "Home > World > Europe", "Главная / Новости / Война",
+    "Local news · Culture". A headline with a kicker ("Analysis | Why the raid
+    failed") has a long part and is not a breadcrumb.
+    """
+    separators, max_part, max_words = _breadcrumb_rule()
+    line = line.strip()
+    parts = [part.strip() for part in separators.split(line)]
+    if len(parts) < 2 or not all(parts) or _SENTENCE_END.search(line):
+        return False
+    counts = [len(_WORD.findall(part)) for part in parts]
+    return (
+        all(1 <= n <= max_part for n in counts)
+        and sum(counts) <= max_words
+        and any(ch.isalpha() for ch in line)
+    )
+
+
+def is_section_label(line: str) -> bool:
+    """A kicker or section label ("ANALYSIS", "Live updates", "PRESS RELEASE")."""
+    line = line.strip().rstrip(":").strip()
+    return bool(line) and any(p.fullmatch(line) for p in _compiled()[3])
+
+
+def _is_bullet_headline(line: str) -> bool:
+    """A bulleted or numbered line that reads like another story's headline."""
+    match = _BULLET.match(line.strip())
+    if not match:
+        return False
+    rest = line.strip()[match.end() :]
+    return len(_WORD.findall(rest)) >= 2 and is_title_like(rest, allow_question=True)
+
+
 def is_furniture_line(line: str) -> bool:
     """Whether one (stripped) line is page furniture on its own."""
     line = line.strip()
     if not line:
         return False
-    patterns, credits, _ = _compiled()
+    patterns, credits, _, _ = _compiled()
     if any(p.fullmatch(line) for p in patterns):
         return True
     if any(p.search(line) for p in credits):
+        return True
+    if is_breadcrumb(line):
         return True
     words = _WORD.findall(line.lower())
     furniture_words = set(furniture_vocab().get("furniture_words", ()))
@@ -162,7 +215,9 @@ def remove_furniture(text: str) -> str:
     """Drop page furniture lines from normalised text (one paragraph per line)."""
     lines = text.split("\n")
     keep = [not is_furniture_line(line) for line in lines]
+    _drop_header_labels(lines, keep)
     _drop_link_blocks(lines, keep)
+    _drop_bullet_runs(lines, keep)
     _drop_headline_runs(lines, keep)
     kept = [line for line, k in zip(lines, keep, strict=True) if k]
     return _BLANKS.sub("\n\n", "\n".join(kept)).strip("\n")
@@ -172,17 +227,82 @@ def _content_indexes(lines: list[str], keep: list[bool]) -> list[int]:
     return [i for i, line in enumerate(lines) if keep[i] and line.strip()]
 
 
+def is_header_line(line: str) -> bool:
+    """A line that may stand above an article's first paragraph (not a sentence)."""
+    return is_title_like(line, allow_question=True) or len(_WORD.findall(line)) < 4
+
+
+def _drop_header_labels(lines: list[str], keep: list[bool]) -> None:
+    """Kickers, section labels and mastheads above the headline go.
+
+    The header is the lines before the first paragraph (at most ``header_lines``). A
+    line there goes when it is a section label from the vocabulary ("Opinion",
+    "PRESS RELEASE"), or -- when a longer headline follows in the header -- a single
+    word ("Science") or a short line in capitals ("THE DAILY EXAMPLE").
+    """
+    vocab = furniture_vocab()
+    masthead_words = int(vocab.get("masthead_max_words", 4))
+    header = _content_indexes(lines, keep)[: int(vocab.get("header_lines", 8))]
+    header = header[: next((n for n, i in enumerate(header) if not is_header_line(lines[i])), None)]
+    for n, i in enumerate(header):
+        line = lines[i].strip()
+        if is_section_label(line):
+            keep[i] = False
+            continue
+        words = _WORD.findall(line)
+        later = [lines[j] for j in header[n + 1 :] if keep[j]]
+        longer = any(
+            is_title_like(other) and len(_WORD.findall(other)) > len(words) for other in later
+        )
+        shouting = line.upper() == line and any(ch.isalpha() for ch in line)
+        short = len(words) == 1 or (shouting and len(words) <= masthead_words)
+        if longer and short and is_title_like(line):
+            keep[i] = False
+        elif is_title_like(line) and len(words) >= 2 and not shouting:
+            return  # the headline: what follows it is not a kicker
+
+
 def _drop_link_blocks(lines: list[str], keep: list[bool]) -> None:
-    """A link heading and the headline-like lines right under it go."""
-    indexes = _content_indexes(lines, keep)
+    """A link heading and the headline-like lines right under it go.
+
+    The heading counts even when a line pattern already dropped it ("Read more:").
+    """
     in_block = False
-    for i in indexes:
-        if is_link_heading(lines[i]):
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if is_link_heading(line):
             keep[i], in_block = False, True
-        elif in_block and is_title_like(lines[i], allow_question=True):
+        elif not keep[i]:
+            continue
+        elif in_block and (is_title_like(line, allow_question=True) or _is_bullet_headline(line)):
             keep[i] = False
         else:
             in_block = False
+
+
+def _drop_bullet_runs(lines: list[str], keep: list[bool]) -> None:
+    """Runs of >= 2 bulleted headline-like lines (links to other stories) go.
+
+    A run the article introduces -- after a line ending in ":" or under a short
+    heading of its own ("Key facts") -- is content and stays.
+    """
+    indexes = _content_indexes(lines, keep)
+    run: list[int] = []
+    for pos, i in enumerate([*indexes, -1]):
+        if i >= 0 and _is_bullet_headline(lines[i]):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            before = indexes[pos - len(run) - 1] if pos - len(run) >= 1 else None
+            previous = lines[before].strip() if before is not None else ""
+            introduced = previous.endswith(":") or (
+                previous and is_title_like(previous) and not _BULLET.match(previous)
+            )
+            if not introduced:
+                for j in run:
+                    keep[j] = False
+        run = []
 
 
 def _drop_headline_runs(lines: list[str], keep: list[bool]) -> None:

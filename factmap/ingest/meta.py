@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from factmap.ingest.clean import furniture_vocab, is_title_like
+from factmap.ingest.clean import furniture_vocab, is_section_label, is_title_like
 
 _ISO = re.compile(
     r"(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?"
@@ -30,17 +31,30 @@ _DATE_SHAPES = re.compile(
 _NO_YEAR = re.compile(
     r"(?P<md>[^\W\d_]{3,9}\.?\s+\d{1,2})(?:st|nd|rd|th)?$|(?P<dm>\d{1,2}\s+[^\W\d_]{3,9}\.?)$"
 )
-# What may follow a date on a pure date line: a weekday, a time and a zone.
-_TIME_TAIL = re.compile(
-    r"^[\s,·•|-]*(?:at\s+)?(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?"
-    r"(?:\s*\(?[A-Z]{2,5}(?:[+-]\d{1,2})?\)?)?)?\s*$",
-    re.IGNORECASE,
-)
+# A clock time, with am/pm.
+_TIME = r"\d{1,2}(?:[:.]\d{2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|\s*(?:am|pm|a\.m\.|p\.m\.))"
+# Separators between the parts of one metadata line ("Jane Doe · 5 min read · Jun 2, 2023").
+_PARTS = re.compile(r"\s*[|·•]\s*")
+# A month name followed by a year ("November 2023", "Nov. 2023").
+_MONTH_YEAR = re.compile(r"(?P<month>[^\W\d_]{3,9})\.?,?\s+(?P<year>(?:19|20)\d\d)\b")
 _WEEKDAY_HEAD = re.compile(
     r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?,?\s+",
     re.IGNORECASE,
 )
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w.'-]*|and|&|de|da|van|von|al|el|bin|ibn|la|le|du)$")
+
+
+@cache
+def _time_tail() -> re.Pattern[str]:
+    """What may follow a date on a pure date line: a time and a zone ("(Kyiv time)")."""
+    zone = furniture_vocab()["metadata"].get("zone", r"\(?[A-Z]{2,5}\)?")
+    return re.compile(
+        rf"^[\s,·•|-]*(?:(?:at|в)\s+)?(?:{_TIME})?(?:\s*(?:{zone}))?\s*$", re.IGNORECASE
+    )
+
+
+def _is_time_tail(rest: str) -> bool:
+    return bool(_time_tail().match(rest))
 
 
 @dataclass(slots=True)
@@ -139,89 +153,189 @@ def read_text_metadata(
     """Read dates and publisher from ``text``; drop the lines that are pure metadata.
 
     ``text`` is normalised text (one paragraph per line). Returns the text without
-    byline, date and reading-time lines, and what they said. Datelines opening a
-    paragraph ("KYIV, May 23, 2023 (Reuters) - ...") are read but kept.
+    byline, date and reading-time lines, and what they said. A line with a cue
+    ("Published", "Updated", a byline, a reading time) is read anywhere; a line that
+    is only a date (with weekday, time, kicker, author or reading time around it)
+    only near the top or bottom of the page, never in the body. Datelines opening a
+    paragraph ("KYIV, May 23, 2023 (Reuters) - ...") and place-date lines
+    ("Vilnius, 5 February 2024") are read but kept.
     """
     meta = TextMeta(years=year_hints(text, url) | (known_years or set()))
     published: list[str] = []
     updated: list[str] = []
     kept: list[str] = []
-    for line in text.split("\n"):
-        found = _metadata_line(line.strip())
-        if found is None:
+    lines = text.split("\n")
+    edge = _edge_lines(lines)
+    for number, line in enumerate(lines):
+        found = _metadata_line(line.strip(), near_edge=number in edge)
+        if found is None or found.keep:
             kept.append(line)
+        if found is None:
             continue
-        kind, when, publisher = found
-        (updated if kind == "updated" else published).extend([when] if when else [])
-        meta.publisher = meta.publisher or publisher
+        (updated if found.kind == "updated" else published).extend(
+            [found.when] if found.when else []
+        )
+        meta.publisher = meta.publisher or found.publisher
     meta.years |= {int(d[:4]) for d in published + updated}
-    dated, agency = _dateline(kept, _single(meta.years))
+    dated, agency = _dateline(kept, meta.years)
     meta.publisher = meta.publisher or agency
     meta.published = next(iter(published + ([dated] if dated else []) + updated), None)
     return "\n".join(kept), meta
 
 
 def first_title_line(text: str) -> str | None:
-    """The first line of ``text`` when it looks like a headline, else ``None``."""
+    """The first line of ``text`` when it looks like a headline, else ``None``.
+
+    A place-date line above the headline ("Vilnius, 5 February 2024") is skipped.
+    """
     for line in text.split("\n"):
         line = line.strip()
-        if line:
-            return line if is_title_like(line) else None
+        if not line or _place_date(line):
+            continue
+        return line if is_title_like(line) else None
     return None
 
 
-def _metadata_line(line: str) -> tuple[str, str | None, str | None] | None:
-    """``(kind, date, publisher)`` when ``line`` is pure metadata, else ``None``."""
+class _Found(NamedTuple):
+    """What one metadata line says; ``keep`` when the line is content too."""
+
+    kind: str  # "published" | "updated"
+    when: str | None = None
+    publisher: str | None = None
+    keep: bool = False
+
+
+def _edge_lines(lines: list[str]) -> set[int]:
+    """Indexes of the first and last non-empty lines, where bare dates are metadata."""
+    vocab = furniture_vocab()["metadata"]
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    head, tail = int(vocab.get("head_lines", 8)), int(vocab.get("tail_lines", 3))
+    return set(content[:head]) | set(content[-tail:] if tail else [])
+
+
+def _metadata_line(line: str, *, near_edge: bool = True) -> _Found | None:
+    """What ``line`` says when it is pure metadata (or a place-date line), else ``None``.
+
+    A line without a cue word -- only a date, or a date between a kicker, an author
+    and a reading time -- counts only ``near_edge`` (top or bottom of the page).
+    """
     if not line or len(line) > 160:
         return None
-    for kind in ("published", "updated", "reading_time"):
-        for pattern in _meta_patterns(kind):
-            match = pattern.fullmatch(line)
-            if match is None:
-                continue
-            when, rest = find_date(match["date"])
-            if kind == "reading_time" and not match["date"].strip():
-                return kind, None, None
-            if when and _TIME_TAIL.match(rest):
-                return kind, when, None
     for pattern in _meta_patterns("publisher"):
         match = pattern.fullmatch(line)
         if match and _looks_like_name(match["publisher"]):
             when = find_date(match["date"])[0] if match["date"] else None
-            return "published", when, match["publisher"].strip()
+            return _Found("published", when, match["publisher"].strip())
     for pattern in _meta_patterns("byline"):
         match = pattern.fullmatch(line)
-        if match and _looks_like_name(match["author"]):
+        if match and _looks_like_name(match["author"]) and _is_role(match["role"]):
             return _byline_rest(match["rest"])
-    when, rest = find_date(line)
-    if when and _TIME_TAIL.match(rest):
-        return "published", when, None
+    parts = [part for part in _PARTS.split(line) if part]
+    read = [_part(part) for part in parts]
+    if not any(r and r[0] != "time" for r in read):
+        return _place_date(line) if near_edge else None
+    if len(parts) > 1 and not all(r or _is_label(p) for r, p in zip(read, parts, strict=True)):
+        return None
+    if not near_edge and not any(r and r[0] not in ("date", "time") for r in read):
+        return None  # a bare date in the body is not the publication date
+    dates = [(kind, when) for kind, when in (r for r in read if r) if when]
+    first = next((d for d in dates if d[0] != "updated"), None) or next(iter(dates), None)
+    if first is None:
+        return _Found("published")
+    return _Found("updated" if first[0] == "updated" else "published", first[1])
+
+
+def _part(part: str) -> tuple[str, str | None] | None:
+    """``(kind, date)`` when one part of a metadata line is a date, a dated cue
+    ("Published 7 May 2023", "Updated 9:02am") or a reading time, else ``None``."""
+    for kind in ("published", "updated", "reading_time"):
+        for pattern in _meta_patterns(kind):
+            match = pattern.fullmatch(part)
+            if match is None:
+                continue
+            if kind == "reading_time" and not match["date"].strip():
+                return kind, None
+            when, rest = find_date(match["date"])
+            if when and _is_time_tail(rest):
+                return kind, when
+            if kind != "reading_time" and _is_time_tail(match["date"]):
+                return kind, None  # "Updated 9:02am": a time of the day only
+    when, rest = find_date(part)
+    if when and _is_time_tail(rest):
+        return "date", when
+    if any(ch.isdigit() for ch in part) and _is_time_tail(part):
+        return "time", None  # "1:12 PM UTC" beside a date
     return None
 
 
-def _byline_rest(rest: str | None) -> tuple[str, str | None, str | None]:
+def _is_role(role: str | None) -> bool:
+    """No role, a byline role ("staff reporter") or a place/outlet ("Kyiv")."""
+    if not role or _looks_like_name(role):
+        return True
+    pattern = furniture_vocab()["metadata"].get("byline_role")
+    return bool(pattern) and re.fullmatch(pattern, role.strip(), re.IGNORECASE) is not None
+
+
+def _is_label(part: str) -> bool:
+    """A kicker, section or author name between the parts of a metadata line."""
+    return len(part.split()) <= 5 and (_looks_like_name(part) or is_section_label(part))
+
+
+def _place_date(line: str) -> _Found | None:
+    """A place heading its own date line ("Vilnius, 5 February 2024"); kept as content."""
+    match = re.fullmatch(furniture_vocab()["metadata"]["place_date"], line)
+    if match is None:
+        return None
+    when, rest = find_date(match["date"])
+    return _Found("published", when, keep=True) if when and _is_time_tail(rest) else None
+
+
+def _byline_rest(rest: str | None) -> _Found:
     """Date and outlet from the parts after a byline ("By X | Outlet | May 2, 2023")."""
     when: str | None = None
     publisher: str | None = None
-    for part in re.split(r"\s*[|·•]\s*", rest or ""):
-        parsed, tail = find_date(part)
-        if parsed and _TIME_TAIL.match(tail):
-            when = when or parsed
+    for part in _PARTS.split(rest or ""):
+        read = _part(part)
+        if read:
+            when = when or read[1]
         elif publisher is None and _looks_like_name(part):
             publisher = part.strip()
-    return "published", when, publisher
+    return _Found("published", when, publisher)
 
 
-def _dateline(lines: list[str], year: int | None) -> tuple[str | None, str | None]:
-    """Date and agency of a wire dateline opening one of the first paragraphs."""
+def _dateline(lines: list[str], years: set[int]) -> tuple[str | None, str | None]:
+    """Date and agency of a wire dateline opening one of the first paragraphs.
+
+    A dateline without a year ("WARSAW, Nov 20 (Wire) -") takes the one year the
+    page states for itself (copyright, dated URL, another date line) or, failing
+    that, the one year the text gives the same month ("in November 2023").
+    """
     pattern = re.compile(furniture_vocab()["metadata"]["dateline"])
     paragraphs = [line.strip() for line in lines if line.strip()][:6]
     for paragraph in paragraphs:
         match = pattern.match(paragraph)
         if match and (match["date"] or match["agency"]):
-            when = parse_date(match["date"], year=year) if match["date"] else None
+            when = None
+            if match["date"]:
+                when = parse_date(match["date"])
+                year = _single(years) or _single(_month_years(match["date"], "\n".join(lines)))
+                when = when or parse_date(match["date"], year=year)
             return when, match["agency"].strip() if match["agency"] else None
     return None, None
+
+
+def _month_years(day_month: str, text: str) -> set[int]:
+    """Years the text writes after the month of ``day_month`` ("Nov 20" -> "November 2023")."""
+    probe = parse_date(day_month, year=2000)
+    if probe is None:
+        return set()
+    month = probe[5:7]
+    years: set[int] = set()
+    for found in _MONTH_YEAR.finditer(text):
+        parsed = parse_date(f"1 {found['month']} {found['year']}")
+        if parsed and parsed[5:7] == month:
+            years.add(int(found["year"]))
+    return years
 
 
 def _looks_like_name(value: str | None) -> bool:

@@ -20,8 +20,9 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from factmap.errors import NotFoundError, StoreError
-from factmap.model import Document, Extraction
+from factmap.model import Cluster, Document, Extraction, KnownActor
 from factmap.store import schema as t
+from factmap.store.judgements import JudgementLog
 
 __all__ = ["Store", "open_store"]
 
@@ -257,77 +258,125 @@ class Store:
             return int(conn.execute(select(func.count()).select_from(t.metadata.tables[table])).scalar_one())
 
     # -- resolution support ---------------------------------------------------------
-    def name_stats(self) -> list[tuple[str, str, int, float]]:
-        """(norm, type, mentions, summed confidence) for every normalised name and type."""
-        q = select(
-            t.mentions.c.norm, t.mentions.c.type, func.count(), func.sum(t.mentions.c.confidence)
-        ).group_by(t.mentions.c.norm, t.mentions.c.type)
+    _EFFECTIVE_KEY = (
+        "CASE WHEN {m}.id IN (SELECT mention_id FROM mention_overrides) "
+        "THEN 'mention:' || {m}.id ELSE {m}.norm END"
+    )
+
+    def key_stats(self) -> list[tuple[str, str, int, float]]:
+        """(key, type, mentions, summed confidence) for every resolution key and type.
+
+        A mention a reviewer split off has its own key ``mention:<id>``.
+        """
+        key = self._EFFECTIVE_KEY.format(m="m")
+        q = text(f"SELECT {key} AS k, m.type, COUNT(*), SUM(m.confidence) FROM mentions m GROUP BY k, m.type")
         with self.engine.connect() as conn:
             return [(r[0], r[1], int(r[2]), float(r[3])) for r in conn.execute(q)]
 
-    def linked_names(self) -> list[tuple[str, str, str]]:
-        """(norm a, norm b, kind) for every alias link a source states."""
-        ma = t.mentions.alias("ma")
-        mb = t.mentions.alias("mb")
-        q = (
-            select(ma.c.norm, mb.c.norm, t.name_links.c.kind)
-            .join(ma, ma.c.id == t.name_links.c.a)
-            .join(mb, mb.c.id == t.name_links.c.b)
+    def linked_keys(self) -> list[tuple[str, str, str, dict[str, Any]]]:
+        """(key a, key b, kind, evidence) for every name link a document states or implies."""
+        ka, kb = self._EFFECTIVE_KEY.format(m="ma"), self._EFFECTIVE_KEY.format(m="mb")
+        q = text(
+            f"SELECT {ka}, {kb}, l.kind, l.doc_id, l.start, l.\"end\", l.quote FROM name_links l "
+            "JOIN mentions ma ON ma.id = l.a JOIN mentions mb ON mb.id = l.b ORDER BY l.id"
         )
         with self.engine.connect() as conn:
-            return [(r[0], r[1], r[2]) for r in conn.execute(q)]
+            return [
+                (r[0], r[1], r[2], {"doc": r[3], "start": r[4], "end": r[5], "quote": r[6]})
+                for r in conn.execute(q)
+            ]
+
+    def key_examples(self, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """One example mention (doc, start, end, text) for each plain key."""
+        keys = [k for k in set(keys) if not k.startswith("mention:")]
+        out: dict[str, dict[str, Any]] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(keys), 500):
+                q = (
+                    select(t.mentions.c.norm, t.mentions.c.doc_id, t.mentions.c.start, t.mentions.c.end, t.mentions.c.text)
+                    .where(t.mentions.c.norm.in_(keys[i : i + 500]))
+                    .order_by(t.mentions.c.doc_id, t.mentions.c.start)
+                )
+                for r in conn.execute(q):
+                    out.setdefault(r[0], {"doc": r[1], "start": r[2], "end": r[3], "text": r[4]})
+        return out
 
     def entity_keys(self) -> dict[str, int]:
         with self.engine.connect() as conn:
             return {r[0]: r[1] for r in conn.execute(select(t.entity_keys.c.norm, t.entity_keys.c.entity_id))}
 
-    def apply_resolution(self, clusters: list[tuple[list[str], dict[str, str]]]) -> None:
-        """Store clusters of names as entities, reusing existing entity ids.
+    def keys_of_entity(self, entity_id: int) -> list[str]:
+        """The entity's keys, the most used first."""
+        key = self._EFFECTIVE_KEY.format(m="m")
+        q = text(
+            f"SELECT {key} AS k, COUNT(*) AS n FROM mentions m WHERE m.entity_id = :e GROUP BY k ORDER BY n DESC, k"
+        )
+        with self.engine.connect() as conn:
+            return [r[0] for r in conn.execute(q, {"e": entity_id})]
 
-        Each cluster is (norms, reasons) where ``reasons`` maps a norm to why it joined.
-        Entity ids are kept stable: a cluster takes the id most of its names had before.
-        Then every mention's ``entity_id`` and each entity's name, type and counts are refreshed.
+    def apply_resolution(self, clusters: list[Cluster]) -> None:
+        """Store clusters of keys as entities, reusing existing entity ids.
+
+        Entity ids are kept stable: a cluster takes the id most of its keys had before.
+        Then every mention's ``entity_id`` and each entity's name, type and counts are
+        refreshed (a cluster's ``name``/``type``, from a reviewer or a known actor, win).
         """
         old = self.entity_keys()
         with self.engine.begin() as conn:
             conn.execute(delete(t.entity_keys))
             used: set[int] = set()
             key_rows = []
-            for norms, reasons in clusters:
+            fixed: dict[int, Cluster] = {}
+            for cl in clusters:
                 votes: dict[int, int] = {}
-                for n in norms:
-                    if n in old and old[n] not in used:
-                        votes[old[n]] = votes.get(old[n], 0) + 1
+                for k in cl.keys:
+                    if k in old and old[k] not in used:
+                        votes[old[k]] = votes.get(old[k], 0) + 1
                 if votes:
                     eid = max(votes, key=lambda e: (votes[e], -e))
                 else:
-                    eid = conn.execute(insert(t.entities).values(type="organization", name=norms[0])).inserted_primary_key[0]
+                    eid = conn.execute(
+                        insert(t.entities).values(type=cl.type or "organization", name=cl.name or cl.keys[0])
+                    ).inserted_primary_key[0]
                 used.add(eid)
-                key_rows += [{"norm": n, "entity_id": eid, "reason": reasons.get(n, "same normalised name")} for n in norms]
+                conn.execute(
+                    update(t.entities).where(t.entities.c.id == eid).values(external_ids=json.dumps(list(cl.external_ids)))
+                )
+                if cl.name or cl.type:
+                    fixed[eid] = cl
+                for k in cl.keys:
+                    why = cl.reasons.get(k)
+                    key_rows.append(
+                        {
+                            "norm": k, "entity_id": eid,
+                            "reason": why.reason if why else "same normalised name",
+                            "score": why.score if why else None,
+                            "evidence": json.dumps([dict(e) for e in why.evidence]) if why and why.evidence else None,
+                        }
+                    )
             for i in range(0, len(key_rows), 5000):
                 conn.execute(insert(t.entity_keys), key_rows[i : i + 5000])
+            key = self._EFFECTIVE_KEY.format(m="mentions")
             conn.execute(
-                text(
-                    "UPDATE mentions SET entity_id = "
-                    "(SELECT entity_id FROM entity_keys k WHERE k.norm = mentions.norm)"
-                )
+                text(f"UPDATE mentions SET entity_id = (SELECT entity_id FROM entity_keys k WHERE k.norm = {key})")
             )
             conn.execute(
                 delete(t.entities).where(t.entities.c.id.not_in(select(t.entity_keys.c.entity_id)))
             )
-            self._refresh_entities(conn)
+            self._refresh_entities(conn, fixed)
 
     @staticmethod
-    def _refresh_entities(conn: Connection) -> None:
+    def _refresh_entities(conn: Connection, fixed: Mapping[int, Cluster] | None = None) -> None:
         """Recompute each entity's type (confidence-weighted majority), name and counts."""
+        fixed = fixed or {}
         rows = conn.execute(
             text(
-                "SELECT entity_id, type, text, COUNT(*), SUM(confidence), COUNT(DISTINCT doc_id) "
+                "SELECT entity_id, type, text, COUNT(*), SUM(confidence) "
                 "FROM mentions WHERE entity_id IS NOT NULL GROUP BY entity_id, type, text"
             )
         ).all()
         per: dict[int, dict[str, Any]] = {}
-        for eid, typ, txt, n, conf, _nd in rows:
+        for eid, typ, txt, n, conf in rows:
             e = per.setdefault(eid, {"types": {}, "names": {}})
             e["types"][typ] = e["types"].get(typ, 0.0) + conf
             e["names"][txt] = e["names"].get(txt, 0) + n
@@ -340,14 +389,80 @@ class Store:
         for eid, e in per.items():
             typ = max(e["types"], key=lambda k: (e["types"][k], k))
             name = max(e["names"], key=lambda s: (_name_quality(s), e["names"][s], len(s), s))
+            cl = fixed.get(eid)
             updates.append(
-                {"eid": eid, "type": typ, "name": name, "nm": sum(e["names"].values()), "nd": docs.get(eid, 0)}
+                {
+                    "eid": eid, "type": (cl.type if cl and cl.type else typ),
+                    "name": (cl.name if cl and cl.name else name),
+                    "nm": sum(e["names"].values()), "nd": docs.get(eid, 0),
+                }
             )
         if updates:
             conn.execute(
                 text("UPDATE entities SET type=:type, name=:name, n_mentions=:nm, n_documents=:nd WHERE id=:eid"),
                 updates,
             )
+
+    # -- review, judgements and known actors ----------------------------------------------
+    def judgements(self) -> JudgementLog:
+        """The human judgements (nomenklatura's resolver table); close it after use."""
+        return JudgementLog(self.engine)
+
+    def log_review(self, action: str, args: Mapping[str, Any], user: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(insert(t.review_log).values(action=action, args=json.dumps(dict(args), ensure_ascii=False), user=user, created_at=_now()))
+
+    def review_log(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.review_log).order_by(t.review_log.c.id)).all()
+        return [{**dict(r._mapping), "args": json.loads(r.args)} for r in rows]
+
+    def split_mention(self, mention_id: str, user: str) -> None:
+        with self.engine.begin() as conn:
+            if conn.execute(select(t.mentions.c.id).where(t.mentions.c.id == mention_id)).first() is None:
+                raise NotFoundError(f"no mention {mention_id!r}; 'factmap show NAME' lists an entity's mentions as DOC:START")
+            conn.execute(delete(t.mention_overrides).where(t.mention_overrides.c.mention_id == mention_id))
+            conn.execute(insert(t.mention_overrides).values(mention_id=mention_id, user=user, created_at=_now()))
+
+    def label_key(self, key: str, name: str, user: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(t.entity_labels).where(t.entity_labels.c.key == key))
+            conn.execute(insert(t.entity_labels).values(key=key, name=name, user=user, created_at=_now()))
+
+    def key_labels(self) -> dict[str, tuple[str, str]]:
+        """key -> (display name, created_at) chosen by reviewers."""
+        with self.engine.connect() as conn:
+            return {r[0]: (r[1], r[2]) for r in conn.execute(select(t.entity_labels.c.key, t.entity_labels.c.name, t.entity_labels.c.created_at))}
+
+    def add_known_actors(self, actors: Iterable[KnownActor]) -> int:
+        rows = [
+            {"name": a.name, "type": a.type, "aliases": json.dumps(list(a.aliases), ensure_ascii=False),
+             "external_ids": json.dumps(list(a.external_ids)), "source": a.source, "imported_at": _now()}
+            for a in actors
+        ]
+        if rows:
+            with self.engine.begin() as conn:
+                conn.execute(insert(t.known_actors), rows)
+        return len(rows)
+
+    def known_actors(self) -> list[KnownActor]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.known_actors).order_by(t.known_actors.c.id)).all()
+        return [
+            KnownActor(r.name, r.type, tuple(json.loads(r.aliases)), tuple(json.loads(r.external_ids)), r.source)
+            for r in rows
+        ]
+
+    def set_review_queue(self, rows: list[dict[str, Any]]) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(t.review_queue))
+            if rows:
+                conn.execute(insert(t.review_queue), rows)
+
+    def review_queue(self, limit: int | None = None) -> list[dict[str, Any]]:
+        q = select(t.review_queue).order_by(t.review_queue.c.impact.desc(), t.review_queue.c.score.desc(), t.review_queue.c.a).limit(limit)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
 
     # -- reading entities -----------------------------------------------------------
     def entities(self, type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
@@ -394,11 +509,16 @@ class Store:
                 if txt.casefold() not in seen:
                     e["aliases"].append(txt)
 
-    def merge_reasons(self, entity_id: int) -> list[dict[str, str]]:
-        """Why each normalised name belongs to the entity (rule and evidence)."""
-        q = select(t.entity_keys.c.norm, t.entity_keys.c.reason).where(t.entity_keys.c.entity_id == entity_id)
+    def merge_reasons(self, entity_id: int) -> list[dict[str, Any]]:
+        """Why each key belongs to the entity: reason, score and evidence."""
+        q = select(t.entity_keys.c.norm, t.entity_keys.c.reason, t.entity_keys.c.score, t.entity_keys.c.evidence).where(
+            t.entity_keys.c.entity_id == entity_id
+        )
         with self.engine.connect() as conn:
-            return [{"name": r[0], "reason": r[1]} for r in conn.execute(q.order_by(t.entity_keys.c.norm))]
+            return [
+                {"name": r[0], "reason": r[1], "score": r[2], "evidence": json.loads(r[3]) if r[3] else []}
+                for r in conn.execute(q.order_by(t.entity_keys.c.norm))
+            ]
 
     def entity_names(self) -> list[tuple[int, str]]:
         """(entity id, surface name) for every distinct name used for an entity: the lookup table."""
@@ -431,6 +551,10 @@ class Store:
                 r[0]: r[1]
                 for r in conn.execute(select(t.mentions.c.id, t.mentions.c.entity_id).where(t.mentions.c.entity_id.is_not(None)))
             }
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _name_quality(name: str) -> int:

@@ -21,6 +21,8 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    inspect,
+    text,
 )
 from sqlalchemy.engine import Connection
 
@@ -106,7 +108,58 @@ entity_keys = Table(
     Column("norm", Text, primary_key=True),
     Column("entity_id", Integer, ForeignKey("entities.id"), nullable=False),
     Column("reason", Text, nullable=False, default="same normalised name"),
+    Column("score", Float),
+    Column("evidence", Text),  # JSON: the mentions or the quote that justify the merge
     Index("ix_entity_keys_entity", "entity_id"),
+)
+
+known_actors = Table(
+    "known_actors",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("type", String, nullable=False),
+    Column("aliases", Text, nullable=False, default="[]"),  # JSON list
+    Column("external_ids", Text, nullable=False, default="[]"),  # JSON list
+    Column("source", Text, nullable=False),
+    Column("imported_at", String, nullable=False),
+)
+
+mention_overrides = Table(
+    "mention_overrides",
+    metadata,
+    Column("mention_id", String, primary_key=True),
+    Column("user", String, nullable=False),
+    Column("created_at", String, nullable=False),
+)
+
+entity_labels = Table(
+    "entity_labels",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("user", String, nullable=False),
+    Column("created_at", String, nullable=False),
+)
+
+review_queue = Table(
+    "review_queue",
+    metadata,
+    Column("a", Text, primary_key=True),
+    Column("b", Text, primary_key=True),
+    Column("score", Float, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("impact", Integer, nullable=False),
+)
+
+review_log = Table(
+    "review_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("action", String, nullable=False),
+    Column("args", Text, nullable=False),  # JSON
+    Column("user", String, nullable=False),
+    Column("created_at", String, nullable=False),
 )
 
 events = Table(
@@ -162,6 +215,16 @@ def _v1(conn: Connection) -> None:
     metadata.create_all(conn)
 
 
-#: Ordered migrations; migration i brings a store from version i to i + 1.
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1]
+def _v2(conn: Connection) -> None:
+    """Review and known actors: new tables; merge score and evidence on entity_keys."""
+    metadata.create_all(conn)  # creates only the missing tables
+    cols = {c["name"] for c in inspect(conn).get_columns("entity_keys")}
+    for name, sqltype in (("score", "FLOAT"), ("evidence", "TEXT")):
+        if name not in cols:
+            conn.execute(text(f"ALTER TABLE entity_keys ADD COLUMN {name} {sqltype}"))
+
+
+#: Ordered migrations; migration i brings a store from version i to i + 1. A new store
+#: is created from ``metadata`` directly and stamped with the latest version.
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,109 @@
+"""Resolution keys of one document's mentions, and the links its own text implies.
+
+A mention's key is its normalised name (:func:`name_key`), shared across documents —
+except for names that can only be understood inside their article:
+
+- a generic name ("the Legion", "the Ministry of Defence") gets a document-scoped key
+  ``legion@DOC`` and is linked to the nearest earlier full name in the same document
+  that contains its words ("Freedom of Russia Legion"); with no earlier one, to the
+  first later one;
+- a one-word person name ("Kovac", "Ms. Kovac") gets a document-scoped key and is
+  linked to the one full person name of the document ending (or starting) with that
+  word; if two people of the document share it (a father and a daughter), to neither;
+- an acronym ("FRL") is linked to a full name of the same document whose initials it
+  spells, when exactly one does.
+
+Call-signs keep their own global key: they are linked to a real name only where a
+source states it (a ``callsign`` NameLink from extraction).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from factmap.model import Mention, NameLink
+from factmap.resolve.names import is_acronym, is_generic, name_key, name_tokens
+
+__all__ = ["document_keys", "scoped_key"]
+
+
+def scoped_key(key: str, doc_id: str) -> str:
+    return f"{key}@{doc_id}"
+
+
+def _initials(tokens: Sequence[str]) -> str:
+    return "".join(t[0] for t in tokens if t)
+
+
+def _local_link(doc: str, short: Mention, full: Mention, kind: str) -> NameLink:
+    return NameLink(doc, short.id, full.id, kind, short.start, short.end, short.text)
+
+
+def document_keys(
+    doc_id: str, mentions: Sequence[Mention], links: Sequence[NameLink] = ()
+) -> tuple[dict[str, str], list[NameLink]]:
+    """Keys for each mention id, and the in-document links (kinds ``short``,
+    ``surname``, ``initialism``) for the names that only make sense in this document."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    stated = {lk.a for lk in links} | {lk.b for lk in links}
+    keys: dict[str, str] = {}
+    new_links: list[NameLink] = []
+    base = {m.id: name_key(m.text) or m.text.casefold() for m in ordered}
+
+    full_people = [
+        m for m in ordered if m.type == "person" and len(name_tokens(base[m.id], "person")) >= 2
+    ]
+    full_names = [
+        m for m in ordered
+        if m.type != "person" and not is_generic(base[m.id], m.type) and not is_acronym(m.text)
+    ]
+
+    for m in ordered:
+        key = base[m.id]
+        keys[m.id] = key
+        if m.type == "person":
+            toks = name_tokens(key, "person")
+            if len(toks) == 1 and m.rule != "rule:callsign" and m.id not in stated:
+                keys[m.id] = scoped_key(key, doc_id)
+                word = toks[0]
+                owners = {
+                    base[f.id]: f for f in full_people
+                    if word in (name_tokens(base[f.id], "person")[-1], name_tokens(base[f.id], "person")[0])
+                }
+                if len(owners) == 1:
+                    new_links.append(_local_link(doc_id, m, next(iter(owners.values())), "surname"))
+            elif len(toks) >= 2 and len(toks[0]) == 1:  # "I. Petrov": initial + surname
+                keys[m.id] = scoped_key(key, doc_id)
+                owners = {
+                    base[f.id]: f for f in full_people
+                    if f.id != m.id
+                    and name_tokens(base[f.id], "person")[-1] == toks[-1]
+                    and name_tokens(base[f.id], "person")[0].startswith(toks[0])
+                    and len(name_tokens(base[f.id], "person")[0]) > 1
+                }
+                if len(owners) == 1:
+                    new_links.append(_local_link(doc_id, m, next(iter(owners.values())), "surname"))
+        elif is_generic(key, m.type) and m.id not in stated:
+            keys[m.id] = scoped_key(key, doc_id)
+            words = set(name_tokens(key, m.type))
+            cands = [
+                f for f in full_names
+                if f.type == m.type and words <= set(name_tokens(base[f.id], f.type))
+            ]
+            before = [f for f in cands if f.end <= m.start]
+            target = before[-1] if before else (cands[0] if cands else None)
+            if target is not None:
+                new_links.append(_local_link(doc_id, m, target, "short"))
+        elif is_acronym(m.text) and m.id not in stated:
+            letters = m.text.casefold()
+            owners = {}
+            for f in full_names:
+                if f.type != m.type:
+                    continue
+                all_words = base[f.id].split()
+                content = name_tokens(base[f.id], f.type)
+                if letters in (_initials(all_words), _initials(content)):
+                    owners[base[f.id]] = f
+            if len(owners) == 1:
+                new_links.append(_local_link(doc_id, m, next(iter(owners.values())), "initialism"))
+    return keys, new_links
