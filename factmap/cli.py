@@ -73,10 +73,11 @@ def cli(ctx: click.Context, db: str) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--force", is_flag=True, help="Re-extract documents even when their content is unchanged.")
 @FORMAT
 @click.pass_context
 @_friendly
-def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool, fmt: str) -> None:
+def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool, force: bool, fmt: str) -> None:
     """Ingest article files and folders (.txt, .md, .html, .htm, .jsonl).
 
     Identical files are skipped, changed files replace their older version, and a file
@@ -93,7 +94,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool, fmt: str) -
         from tqdm import tqdm
 
         bar = tqdm(unit="doc", desc="ingest", file=sys.stderr)
-    summary = run_ingest(paths, store, on_document=(lambda _id: bar.update(1)) if bar else None)
+    summary = run_ingest(paths, store, on_document=(lambda _id: bar.update(1)) if bar else None, force=force)
     if bar:
         bar.close()
     if fmt == "json":
@@ -190,7 +191,9 @@ def show(ctx: click.Context, name: str, type_: str | None, fmt: str) -> None:
     if reasons:
         click.echo("why these names are one entity:")
         for r in reasons:
-            click.echo(f"  {r['name']}: {r['reason']}")
+            score = f" (score {r['score']})" if r.get("score") is not None else ""
+            ev = "; ".join(f"\"{e.get('quote') or e.get('text')}\" in {e['doc']}" for e in r.get("evidence") or [])
+            click.echo(f"  {r['name']}: {r['reason']}{score}" + (f" — {ev}" if ev else ""))
     if prof["relations"]:
         click.echo("relations:")
         for pred, claims in prof["relations"].items():
@@ -259,6 +262,190 @@ def events(ctx: click.Context, entity: str | None, date_from: str | None, date_t
         click.echo(f"{v['date'] or 'undated':<10} {v['type']:<16} {who}{where}  [{v['doc']}]")
         click.echo(f"           \"{_short(v['quote'], 150)}\"")
     click.echo(f"({len(recs)} events)")
+
+
+USER = click.option(
+    "--user", default=settings.USER, show_default=True, envvar="FACTMAP_USER",
+    help="Who makes this decision (kept with it). Also FACTMAP_USER.",
+)
+
+
+def _resolved(stats: Any) -> None:
+    click.echo(f"re-resolved: {stats.entities} entities; {stats.review_queue} pairs waiting for review")
+
+
+@cli.command()
+@click.option("--limit", type=int, default=20, show_default=True, help="Show at most N pairs.")
+@FORMAT
+@click.pass_context
+@_friendly
+def review(ctx: click.Context, limit: int, fmt: str) -> None:
+    """List uncertain name pairs, those whose decision moves the most mentions first.
+
+    Answer each with 'factmap merge A B', 'factmap distinct A B' or 'factmap unsure A B'.
+    """
+    from factmap.resolve.review import review_items
+
+    items = review_items(_store(ctx), limit=limit)
+    if fmt == "json":
+        _json(items)
+        return
+    if not items:
+        click.echo("nothing to review")
+        return
+    for i, q in enumerate(items, 1):
+        click.echo(f"{i:>3}. {q['a_name']!r} ({q['a']})  vs  {q['b_name']!r} ({q['b']})")
+        click.echo(f"     {q['reason']}; score {q['score']}; {q['impact']} mentions affected")
+        for side in ("a", "b"):
+            ex = q[f"{side}_example"]
+            if ex:
+                click.echo(f"     {side}: \"{ex['text']}\" in {ex['doc']}:{ex['start']}")
+        click.echo(f"     factmap merge \"{q['a']}\" \"{q['b']}\"   |   factmap distinct \"{q['a']}\" \"{q['b']}\"")
+
+
+def _judge(ctx: click.Context, a: str, b: str, user: str, judgement: str) -> None:
+    from nomenklatura.judgement import Judgement
+
+    from factmap.resolve.review import decide
+
+    stats = decide(_store(ctx), a, b, Judgement(judgement), user=user)
+    click.echo(f"recorded: {a!r} and {b!r} — {judgement} (by {user})")
+    _resolved(stats)
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@USER
+@click.pass_context
+@_friendly
+def merge(ctx: click.Context, a: str, b: str, user: str) -> None:
+    """Record that names/entities A and B are one actor (a positive judgement)."""
+    _judge(ctx, a, b, user, "positive")
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@USER
+@click.pass_context
+@_friendly
+def distinct(ctx: click.Context, a: str, b: str, user: str) -> None:
+    """Record that A and B are different actors (a negative judgement): never merged."""
+    _judge(ctx, a, b, user, "negative")
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@USER
+@click.pass_context
+@_friendly
+def unsure(ctx: click.Context, a: str, b: str, user: str) -> None:
+    """Record that you cannot tell whether A and B are one actor (not asked again)."""
+    _judge(ctx, a, b, user, "unsure")
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--mention", "mentions", multiple=True, required=True, help="DOC:START-END (or DOC:START) of a mention to take out; repeatable.")
+@USER
+@click.pass_context
+@_friendly
+def split(ctx: click.Context, name: str, mentions: tuple[str, ...], user: str) -> None:
+    """Take mentions out of entity NAME (each becomes an entity of its own)."""
+    from factmap.resolve.review import split as do_split
+
+    stats = do_split(_store(ctx), name, list(mentions), user=user)
+    click.echo(f"split {len(mentions)} mention(s) from {name!r}")
+    _resolved(stats)
+
+
+@cli.command()
+@click.argument("name")
+@click.argument("new")
+@USER
+@click.pass_context
+@_friendly
+def rename(ctx: click.Context, name: str, new: str, user: str) -> None:
+    """Give entity NAME the display name NEW (the articles' words are unchanged)."""
+    from factmap.resolve.review import rename as do_rename
+
+    stats = do_rename(_store(ctx), name, new, user=user)
+    click.echo(f"renamed {name!r} to {new!r}")
+    _resolved(stats)
+
+
+@cli.group()
+def alias() -> None:
+    """Manage the names of an entity."""
+
+
+@alias.command("add")
+@click.argument("name")
+@click.argument("alias_name", metavar="ALIAS")
+@USER
+@click.pass_context
+@_friendly
+def alias_add(ctx: click.Context, name: str, alias_name: str, user: str) -> None:
+    """Record that ALIAS is another name of entity NAME (also in later articles)."""
+    from factmap.resolve.review import add_alias
+
+    stats = add_alias(_store(ctx), name, alias_name, user=user)
+    click.echo(f"{alias_name!r} is now an alias of {name!r}")
+    _resolved(stats)
+
+
+@cli.group()
+def actors() -> None:
+    """Known actors that seed resolution."""
+
+
+@actors.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@USER
+@click.pass_context
+@_friendly
+def actors_import(ctx: click.Context, file: Path, user: str) -> None:
+    """Import known actors from YAML or CSV: name, type, aliases, external_ids (e.g. Wikidata QIDs)."""
+    from factmap.resolve.review import import_actors
+
+    n, stats = import_actors(_store(ctx), file, user=user)
+    click.echo(f"imported {n} known actors from {file}")
+    _resolved(stats)
+
+
+@cli.command()
+@FORMAT
+@click.pass_context
+@_friendly
+def judgements(ctx: click.Context, fmt: str) -> None:
+    """List every review decision (judgements, splits, renames, aliases, imports) with who and when."""
+    log = _store(ctx).review_log()
+    if fmt == "json":
+        _json(log)
+        return
+    for r in log:
+        args = ", ".join(f"{k}={v}" for k, v in r["args"].items() if not k.startswith("key_"))
+        click.echo(f"{r['created_at']}  {r['user']:<12} {r['action']:<14} {args}")
+    click.echo(f"({len(log)} decisions)")
+
+
+@cli.command("resolve")
+@FORMAT
+@click.pass_context
+@_friendly
+def resolve_cmd(ctx: click.Context, fmt: str) -> None:
+    """Re-run entity resolution over the whole store (replaying every decision)."""
+    from dataclasses import asdict
+
+    from factmap.resolve import resolve
+
+    stats = resolve(_store(ctx))
+    if fmt == "json":
+        _json(asdict(stats))
+    else:
+        click.echo(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in asdict(stats).items()))
 
 
 @cli.command()

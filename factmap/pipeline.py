@@ -37,8 +37,13 @@ def ingest(
     paths: Sequence[str | Path],
     store: Store,
     on_document: Progress | None = None,
+    force: bool = False,
 ) -> IngestSummary:
-    """Ingest files and folders into ``store``; ``on_document(doc_id)`` is called per input."""
+    """Ingest files and folders into ``store``; ``on_document(doc_id)`` is called per input.
+
+    ``force`` re-extracts documents whose content is unchanged (after an upgrade of
+    factmap's rules); they count as replaced.
+    """
     t0 = time.perf_counter()
     summary = IngestSummary()
     replacing: set[str] = set()
@@ -58,7 +63,7 @@ def ingest(
                 continue
             seen[rec.id] = rec.source
             stored = store.document_version(rec.id)
-            if stored and stored[0] == rec.sha256:
+            if stored and stored[0] == rec.sha256 and not force:
                 summary.unchanged.append(rec.id)
                 if on_document:
                     on_document(rec.id)
