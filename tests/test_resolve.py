@@ -52,7 +52,7 @@ def test_resolve_joins_stated_acronym_and_explains_it():
     assert len(ents) == 1
     assert ents[0]["name"] == "Coastal Volunteer Corps" and ents[0]["aliases"] == ["CVC"]
     why = {r["name"]: r for r in store.merge_reasons(ents[0]["id"])}
-    assert why["cvc"]["reason"] == "a source states it (acronym)"
+    assert why["cvc"]["reason"] == "a source states it (acronym): with 'coastal volunteer corps'"
     assert why["cvc"]["evidence"][0]["doc"] == "d1"
 
 
@@ -174,3 +174,19 @@ def test_resolve_entity_type_is_majority_vote():
     save_extraction(store, d, ext)
     resolve(store)
     assert store.entities()[0]["type"] == "organization"
+
+
+def test_resolve_two_legions_in_one_article_never_chain():
+    store = Store()
+    text = ("The Kaldor Legion crossed. The Legion said it won. "
+            "The Fen Legion also crossed. The Legion said it lost.")
+    d = make_doc("d1", text)
+    ext = make_extraction(d, [("Kaldor Legion", "organization"), ("Fen Legion", "organization")])
+    ext.mentions += [mention(d, "Legion", "organization", 1), mention(d, "Legion", "organization", 3)]
+    save_extraction(store, d, ext)
+    resolve(store)
+    ent = {m["start"]: m["entity_id"] for m in store.mentions()}
+    kaldor, fen = ent[text.index("Kaldor")], ent[text.index("Fen")]
+    assert kaldor != fen
+    assert ent[text.index("The Legion said it won") + 4] == kaldor
+    assert ent[text.index("The Legion said it lost") + 4] == fen

@@ -6,7 +6,15 @@ from nomenklatura.judgement import Judgement
 from factmap.errors import InputError, NotFoundError
 from factmap.pipeline import save_extraction
 from factmap.resolve import resolve
-from factmap.resolve.review import add_alias, decide, import_actors, read_actors, rename, review_items, split
+from factmap.resolve.review import (
+    add_alias,
+    decide,
+    import_actors,
+    read_actors,
+    rename,
+    review_items,
+    split,
+)
 from factmap.store import Store
 from tests.helpers import make_doc, make_extraction
 

@@ -21,7 +21,7 @@ entities; it never edits a mention or a claim, and every run replays all judgeme
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from nomenklatura.judgement import Judgement
 
@@ -120,10 +120,15 @@ def resolve(store: Store) -> ResolveStats:
     tally = defaultdict(int)
 
     def join(a: str, b: str, why: MergeReason, kind: str, same_type: bool) -> None:
+        # the reason belongs to the side that joins: the smaller cluster's key
+        ra, rb = cl.find(a), cl.find(b)
+        joiner = a if len(cl.members[ra]) < len(cl.members[rb]) or b not in types else b
+        other = b if joiner == a else a
         res = cl.union(a, b, same_type)
         if res:
             tally[kind] += 1
-            reasons.setdefault(b if b in types else a, why)
+            if joiner in types:
+                reasons.setdefault(joiner, replace(why, reason=f"{why.reason}: with '{other}'"))
         elif res is None:
             tally["refused"] += 1
 

@@ -4,9 +4,10 @@ A mention's key is its normalised name (:func:`name_key`), shared across documen
 except for names that can only be understood inside their article:
 
 - a generic name ("the Legion", "the Ministry of Defence") gets a document-scoped key
-  ``legion@DOC`` and is linked to the nearest earlier full name in the same document
-  that contains its words ("Freedom of Russia Legion"); with no earlier one, to the
-  first later one;
+  and is linked to the nearest earlier full name in the same document that contains its
+  words ("Freedom of Russia Legion"); with no earlier one, to the first later one. The
+  key names its referent (``legion@DOC>freedom of russia legion``), so two legions of
+  one article never share a key;
 - a one-word person name ("Kovac", "Ms. Kovac") gets a document-scoped key and is
   linked to the one full person name of the document ending (or starting) with that
   word; if two people of the document share it (a father and a daughter), to neither;
@@ -93,6 +94,8 @@ def document_keys(
             before = [f for f in cands if f.end <= m.start]
             target = before[-1] if before else (cands[0] if cands else None)
             if target is not None:
+                # one key per referent: "the Legion" may mean two legions in one article
+                keys[m.id] = f"{scoped_key(key, doc_id)}>{base[target.id]}"
                 new_links.append(_local_link(doc_id, m, target, "short"))
         elif is_acronym(m.text) and m.id not in stated:
             letters = m.text.casefold()
