@@ -183,6 +183,32 @@ class Event:
     negated: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number a document states about an actor or an event (a unit's size, casualties).
+
+    ``subject`` is a mention id, or an event key ``event:<n>`` of the same extraction;
+    ``attribute`` names what is counted (``members``, ``killed``, ...: see
+    ``factmap/vocab/quantities.yaml``); ``low``/``high`` bound the value (equal when the
+    text gives one number, ``high`` None for "more than 50", ``low`` None for "fewer
+    than 100"); ``approx`` for "about", "some", "around".
+    """
+
+    doc: str
+    start: int
+    end: int
+    quote: str
+    subject: str
+    attribute: str
+    low: float | None
+    high: float | None
+    confidence: float
+    rule: str
+    approx: bool = False
+    claimant: str | None = None
+    negated: bool = False
+
+
 @dataclass(slots=True)
 class Extraction:
     """Everything extracted from one document."""
@@ -193,6 +219,7 @@ class Extraction:
     links: list[NameLink] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

@@ -144,6 +144,9 @@ class Store:
     def _delete_document(conn: Connection, doc_id: str) -> bool:
         ev_ids = select(t.events.c.id).where(t.events.c.doc_id == doc_id)
         conn.execute(delete(t.claims).where(t.claims.c.doc_id == doc_id))
+        conn.execute(delete(t.quantities).where(t.quantities.c.doc_id == doc_id))
+        conn.execute(delete(t.doc_signatures).where(t.doc_signatures.c.doc_id == doc_id))
+        conn.execute(delete(t.copy_groups).where(t.copy_groups.c.doc_id == doc_id))
         conn.execute(delete(t.event_participants).where(t.event_participants.c.event_id.in_(ev_ids)))
         for table in (t.events, t.name_links, t.mentions, t.sentences):
             conn.execute(delete(table).where(table.c.doc_id == doc_id))
@@ -196,6 +199,22 @@ class Store:
                 conn.execute(
                     insert(t.event_participants), [{"event_id": eid, "mention_id": p} for p in parts]
                 )
+        if ext.quantities:
+            qrows = []
+            for q in ext.quantities:
+                subj_event = event_ids.get(q.subject) if q.subject.startswith("event:") else None
+                if q.subject.startswith("event:") and subj_event is None:
+                    continue
+                qrows.append(
+                    {
+                        "doc_id": doc.id, "start": q.start, "end": q.end, "quote": q.quote,
+                        "subject": None if subj_event is not None else q.subject, "subject_event": subj_event,
+                        "attribute": q.attribute, "low": q.low, "high": q.high, "approx": q.approx,
+                        "confidence": q.confidence, "rule": q.rule, "claimant": q.claimant, "negated": q.negated,
+                    }
+                )
+            if qrows:
+                conn.execute(insert(t.quantities), qrows)
         if ext.claims:
             rows = []
             for c in ext.claims:
@@ -214,6 +233,33 @@ class Store:
                 )
             if rows:
                 conn.execute(insert(t.claims), rows)
+
+    # -- copies -------------------------------------------------------------------------
+    def save_signature(self, doc_id: str, minhash: bytes) -> None:
+        """Store a document's MinHash signature (see ``factmap.analyze.copies``)."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(t.doc_signatures).where(t.doc_signatures.c.doc_id == doc_id))
+            conn.execute(insert(t.doc_signatures).values(doc_id=doc_id, minhash=minhash))
+
+    def signatures(self) -> dict[str, bytes]:
+        with self.engine.connect() as conn:
+            return {r[0]: r[1] for r in conn.execute(select(t.doc_signatures.c.doc_id, t.doc_signatures.c.minhash))}
+
+    def set_copy_groups(self, rows: Iterable[tuple[str, str, float]]) -> None:
+        """Replace the copy groups: (doc id, group id, similarity) for documents that have copies."""
+        rows = [{"doc_id": d, "group_id": g, "similarity": s} for d, g, s in rows]
+        with self.engine.begin() as conn:
+            conn.execute(delete(t.copy_groups))
+            if rows:
+                conn.execute(insert(t.copy_groups), rows)
+
+    def copy_groups(self) -> dict[str, tuple[str, float]]:
+        """doc id -> (group id, similarity) for every document in a copy group."""
+        with self.engine.connect() as conn:
+            return {
+                r[0]: (r[1], r[2])
+                for r in conn.execute(select(t.copy_groups.c.doc_id, t.copy_groups.c.group_id, t.copy_groups.c.similarity))
+            }
 
     def documents(self, limit: int | None = None) -> list[dict[str, Any]]:
         """Documents (without text), with their mention counts, newest id order."""

@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -211,6 +212,44 @@ claims = Table(
 )
 
 
+quantities = Table(
+    "quantities",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", String, ForeignKey("documents.id"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("quote", Text, nullable=False),
+    Column("subject", String),  # mention id
+    Column("subject_event", Integer, ForeignKey("events.id")),
+    Column("attribute", String, nullable=False),
+    Column("low", Float),
+    Column("high", Float),
+    Column("approx", Boolean, nullable=False, default=False),
+    Column("confidence", Float, nullable=False),
+    Column("rule", String, nullable=False),
+    Column("claimant", String),  # mention id
+    Column("negated", Boolean, nullable=False, default=False),
+    Index("ix_quantities_doc", "doc_id"),
+)
+
+doc_signatures = Table(
+    "doc_signatures",
+    metadata,
+    Column("doc_id", String, ForeignKey("documents.id"), primary_key=True),
+    Column("minhash", LargeBinary, nullable=False),
+)
+
+copy_groups = Table(
+    "copy_groups",
+    metadata,
+    Column("doc_id", String, ForeignKey("documents.id"), primary_key=True),
+    Column("group_id", String, nullable=False),  # the group's earliest document id
+    Column("similarity", Float, nullable=False),  # estimated Jaccard with that document
+    Index("ix_copy_groups_group", "group_id"),
+)
+
+
 def _v1(conn: Connection) -> None:
     metadata.create_all(conn)
 
@@ -224,7 +263,12 @@ def _v2(conn: Connection) -> None:
             conn.execute(text(f"ALTER TABLE entity_keys ADD COLUMN {name} {sqltype}"))
 
 
+def _v3(conn: Connection) -> None:
+    """Corroboration: quantities, document signatures, copy groups (new tables)."""
+    metadata.create_all(conn)
+
+
 #: Ordered migrations; migration i brings a store from version i to i + 1. A new store
 #: is created from ``metadata`` directly and stamped with the latest version.
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
