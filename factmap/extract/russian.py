@@ -5,10 +5,20 @@ organization / location mentions (``rule="ner:natasha:<LABEL>"``, confidence 0.7
 A span that opens a « or " quote without closing it is widened over the closing quote
 («Свобода России»), so quotes stay balanced. Needs ``pip install natasha`` (with
 ``setuptools<81``); the model ships inside the package, nothing is downloaded.
+
+Rules on top of natasha (general Russian grammar and typography, no actor names):
+
+* ``rule:ru:genitive``  an organization followed by a place in the genitive is one
+  organization ("Министерство обороны России", "Вооружённых сил Украины");
+* ``rule:ru:acronym``   the words whose initials spell a parenthesised acronym are an
+  organization, the acronym and its bare uses too ("Главному управлению разведки (ГУР)");
+* ``rule:ru:callsign``  a quoted name after a call-sign word ("с позывным «Тайга»") is a
+  person, and so are its inflected quoted forms ("по словам «Тайги»").
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -19,6 +29,7 @@ from factmap.model import Mention
 __all__ = ["find_mentions_ru"]
 
 CONF_NATASHA = 0.75
+CONF_RULE_RU = 0.85
 _PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"'}
 
 
@@ -58,21 +69,104 @@ def find_mentions_ru(text: str, doc_id: str) -> list[Mention]:
     ndoc = Doc(text)
     ndoc.segment(segmenter)
     ndoc.tag_ner(tagger)
-    out: list[Mention] = []
+    spans: list[tuple[int, int, str, str]] = []
     for span in ndoc.spans:
         etype = labels.get(span.type)
         if etype is None:
             continue
         end = _balance_quotes(text, span.start, span.stop)
-        out.append(
-            Mention(
-                doc=doc_id,
-                start=span.start,
-                end=end,
-                text=text[span.start : end],
-                type=etype,
-                rule=f"ner:natasha:{span.type}",
-                confidence=CONF_NATASHA,
-            )
+        spans.append((span.start, end, etype, f"ner:natasha:{span.type}"))
+    spans = _merge_genitive(text, spans)
+    spans = _strip_acronyms(text, spans)
+    rules = _acronym_spans(text) + _callsign_spans(text)
+    return [
+        Mention(
+            doc=doc_id,
+            start=start,
+            end=end,
+            text=text[start:end],
+            type=etype,
+            rule=rule,
+            confidence=CONF_NATASHA if rule.startswith("ner:") else CONF_RULE_RU,
         )
+        for start, end, etype, rule in _prefer_rules(rules, spans)
+    ]
+
+
+_Span = tuple[int, int, str, str]  # start, end, type, rule
+
+
+def _merge_genitive(text: str, spans: list[_Span]) -> list[_Span]:
+    """An organization directly followed by a place (the genitive of its country) becomes
+    one organization: "Министерство обороны" + "России"."""
+    out: list[_Span] = []
+    for sp in sorted(spans):
+        if out:
+            prev = out[-1]
+            if prev[2] == "organization" and sp[2] == "location" and text[prev[1] : sp[0]] == " ":
+                out[-1] = (prev[0], sp[1], "organization", "rule:ru:genitive")
+                continue
+        out.append(sp)
     return out
+
+
+def _strip_acronyms(text: str, spans: list[_Span]) -> list[_Span]:
+    """Spans without a trailing parenthesised acronym ("корпусом (РДК)" -> "корпусом")."""
+    out: list[_Span] = []
+    for start, end, etype, rule in spans:
+        m = re.search(r"\s*\([^()]{1,12}\)$", text[start:end])
+        if m and m.start() > 0:
+            end = start + m.start()
+        out.append((start, end, etype, rule))
+    return out
+
+
+def _acronym_spans(text: str) -> list[_Span]:
+    """Words whose initials spell the parenthesised acronym after them, the acronym, and
+    the acronym's other uses: organizations."""
+    out: list[_Span] = []
+    found: set[str] = set()
+    for m in re.finditer(r"\(([A-ZА-ЯЁ]{2,6})\)", text):
+        acr = m.group(1)
+        words = list(re.finditer(r"[\w-]+", text[max(0, m.start() - 120) : m.start()]))
+        if len(words) < len(acr):
+            continue
+        last = words[-len(acr) :]
+        if "".join(w.group()[0].upper() for w in last) != acr or not last[0].group()[0].isupper():
+            continue
+        base = max(0, m.start() - 120)
+        out.append(
+            (base + last[0].start(), base + last[-1].end(), "organization", "rule:ru:acronym")
+        )
+        found.add(acr)
+    for acr in found:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
+            out.append((m.start(), m.end(), "organization", "rule:ru:acronym"))
+    return out
+
+
+def _callsign_spans(text: str) -> list[_Span]:
+    """Quoted names after a call-sign word, and quoted forms of them with another ending."""
+    stems = _vocab().get("callsign_stems_ru") or []
+    if not stems:
+        return []
+    cue = "|".join(re.escape(s) for s in stems)
+    out: list[_Span] = []
+    names: set[str] = set()
+    for m in re.finditer(rf"(?i:\b(?:{cue})\w*)\s+«([^«»\n]{{1,40}})»", text):
+        out.append((m.start(1), m.end(1), "person", "rule:ru:callsign"))
+        names.add(m.group(1))
+    for name in names:
+        stem = name[:-1] if len(name) >= 4 else name
+        for m in re.finditer(rf"«({re.escape(stem)}\w{{0,3}})»", text):
+            out.append((m.start(1), m.end(1), "person", "rule:ru:callsign"))
+    return sorted(set(out))
+
+
+def _prefer_rules(rules: list[_Span], spans: list[_Span]) -> list[_Span]:
+    """Rule spans first, then natasha's spans that overlap none of them, by offset."""
+    kept: list[_Span] = []
+    for sp in sorted(set(rules), key=lambda s: (-(s[1] - s[0]), s[0])) + spans:
+        if all(sp[1] <= k[0] or sp[0] >= k[1] for k in kept):
+            kept.append(sp)
+    return sorted(kept)
