@@ -120,19 +120,48 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool, force: bool
 
 @cli.command()
 @click.option("--limit", type=int, default=None, help="Show at most N documents.")
+@click.option("--copies", "only_copies", is_flag=True, help="List only the copy groups (syndicated / near-copied articles) with their members and similarity.")
 @FORMAT
 @click.pass_context
 @_friendly
-def documents(ctx: click.Context, limit: int | None, fmt: str) -> None:
-    """List the stored documents."""
-    docs = _store(ctx).documents(limit=limit)
+def documents(ctx: click.Context, limit: int | None, only_copies: bool, fmt: str) -> None:
+    """List the stored documents, each with its source and copy group.
+
+    Documents in one copy group are near-copies of the group's first document (the
+    same wire story on several sites) and count as one source.
+    """
+    from factmap.analyze.copies import copy_group_listing
+    from factmap.analyze.sources import source_name
+
+    store = _store(ctx)
+    docs = store.documents(limit=limit)
+    copies = store.copy_groups()
+    if only_copies:
+        groups = copy_group_listing(store.documents(), copies)[:limit]
+        if fmt == "json":
+            _json(groups)
+            return
+        for g in groups:
+            click.echo(f"copy group {g['group']} ({len(g['members'])} documents)")
+            for m in g["members"]:
+                click.echo(
+                    f"  {m['id']:<32} {m['similarity']:.2f}  {m['published'] or '-':<10}  "
+                    f"{_short(m['source_name'], 20):<20}  {_short(m['title'], 50)}"
+                )
+        click.echo(f"({len(groups)} copy groups)")
+        return
+    for d in docs:
+        d["source_name"] = source_name(d)
+        d["copy_group"] = copies[d["id"]][0] if d["id"] in copies else None
     if fmt == "json":
         _json(docs)
         return
     for d in docs:
+        group = f"copy of {d['copy_group']}" if d["copy_group"] and d["copy_group"] != d["id"] else (
+            "first of a copy group" if d["copy_group"] else "")
         click.echo(
-            f"{d['id']:<32} {d['published'] or '-':<10}  {_short(d['publisher'] or '-', 20):<20}  "
-            f"{d['mentions']:>4} mentions  {_short(d['title'], 60)}"
+            f"{d['id']:<32} {d['published'] or '-':<10}  {_short(d['source_name'], 20):<20}  "
+            f"{d['mentions']:>4} mentions  {_short(d['title'], 50):<50}  {group}"
         )
     click.echo(f"({len(docs)} documents)")
 
@@ -175,11 +204,16 @@ def show(ctx: click.Context, name: str, type_: str | None, fmt: str) -> None:
 
     NAME may be misspelled or an alias; an id such as E12 works too.
     """
+    from factmap.analyze.facts import claim_marks
     from factmap.analyze.query import entity_profile, find_entity
 
     store = _store(ctx)
     ent = find_entity(store, name, type=type_)
     prof = entity_profile(store, ent["id"])
+    marks, prof["conflicts"] = claim_marks(store, ent["id"])
+    for claims_ in prof["relations"].values():
+        for c in claims_:
+            c.update(marks.get(c["id"], {"single_source": False, "disputed": False}))
     if fmt == "json":
         _json(prof)
         return
@@ -201,14 +235,22 @@ def show(ctx: click.Context, name: str, type_: str | None, fmt: str) -> None:
             for c in claims:
                 neg = "NOT " if c["negated"] else ""
                 by = f" (according to {c['claimant_name']})" if c.get("claimant_name") else ""
+                mark = (
+                    "  (disputed: see factmap conflicts)" if c["disputed"]
+                    else "  (single source)" if c["single_source"] else ""
+                )
                 click.echo(
-                    f"    {neg}{c['subject_name']} → {c['object_name']}  [{c['doc']}, {c['confidence']}]{by}"
+                    f"    {neg}{c['subject_name']} → {c['object_name']}  [{c['doc']}, {c['confidence']}]{by}{mark}"
                 )
                 click.echo(f"      \"{_short(c['quote'], 160)}\"")
     if prof["events"]:
         click.echo("events:")
         for v in prof["events"]:
             click.echo(f"  {v['date'] or 'undated':<10} {v['type']:<16} {_short(v['quote'], 100)}  [{v['doc']}]")
+    if prof["conflicts"]:
+        click.echo("conflicts:")
+        for k in prof["conflicts"]:
+            _echo_conflict(k, indent="  ")
     click.echo("mentions:")
     for m in prof["mentions"]:
         click.echo(f"  {m['doc']}:{m['start']}  {_short(m['snippet'], 140)}")
@@ -262,6 +304,71 @@ def events(ctx: click.Context, entity: str | None, date_from: str | None, date_t
         click.echo(f"{v['date'] or 'undated':<10} {v['type']:<16} {who}{where}  [{v['doc']}]")
         click.echo(f"           \"{_short(v['quote'], 150)}\"")
     click.echo(f"({len(recs)} events)")
+
+
+@cli.command()
+@click.option("--entity", help="Only facts about this entity (name, alias or id).")
+@click.option("--min-sources", type=click.IntRange(1), default=None, help="Only facts that at least N independent sources state.")
+@FORMAT
+@click.pass_context
+@_friendly
+def facts(ctx: click.Context, entity: str | None, min_sources: int | None, fmt: str) -> None:
+    """List facts: claims of several documents merged, with their independent sources.
+
+    Copies of one story count as one source; "disputed" facts have a conflict
+    (see 'factmap conflicts').
+    """
+    from factmap.analyze.facts import facts as find_facts
+    from factmap.analyze.query import find_entity
+
+    store = _store(ctx)
+    ent = find_entity(store, entity)["id"] if entity else None
+    recs = find_facts(store, entity=ent, min_sources=min_sources)
+    if fmt == "json":
+        _json(recs)
+        return
+    for f in recs:
+        flags = "  DISPUTED" if f["disputed"] else ""
+        seen = f"{f['first_seen'] or '?'}..{f['last_seen'] or '?'}"
+        click.echo(
+            f"{f['id']:<12} {f['subject_name']} —{f['predicate']}→ {f['object_name']}  "
+            f"[{f['independent_sources']} source(s), {len(f['documents'])} doc(s), {seen}]{flags}"
+        )
+        by = [n for n in f["claimant_names"] if n] + (["unattributed"] if f["unattributed"] else [])
+        click.echo(f"             according to: {', '.join(by)}; documents: {', '.join(f['documents'])}")
+        click.echo(f"             \"{_short(f['strongest']['quote'], 150)}\"")
+    click.echo(f"({len(recs)} facts)")
+
+
+def _echo_conflict(k: dict[str, Any], indent: str = "") -> None:
+    between = "  (between claimants)" if k["between_claimants"] else ""
+    click.echo(f"{indent}{k['id']} {k['kind']}: {_short(k['summary'], 200)}{between}")
+    for side in k["sides"]:
+        click.echo(f"{indent}  {side['value']}:")
+        for e in side["evidence"]:
+            click.echo(f"{indent}    [{e['doc']}, {e['publisher']}, {e['published'] or 'undated'}] \"{_short(e['quote'], 150)}\"")
+
+
+@cli.command()
+@click.option("--entity", help="Only conflicts about this entity (name, alias or id).")
+@FORMAT
+@click.pass_context
+@_friendly
+def conflicts(ctx: click.Context, entity: str | None, fmt: str) -> None:
+    """List contradictions between sources (negations, dates, places, numbers, members,
+    status), each with both sides' quotes."""
+    from factmap.analyze.conflicts import conflicts as find_conflicts
+    from factmap.analyze.query import find_entity
+
+    store = _store(ctx)
+    ent = find_entity(store, entity)["id"] if entity else None
+    recs = find_conflicts(store, entity=ent)
+    if fmt == "json":
+        _json(recs)
+        return
+    for k in recs:
+        _echo_conflict(k)
+    click.echo(f"({len(recs)} conflicts)")
 
 
 USER = click.option(
@@ -448,24 +555,64 @@ def resolve_cmd(ctx: click.Context, fmt: str) -> None:
         click.echo(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in asdict(stats).items()))
 
 
+EXPORT_FORMATS = ["json", "ftm", "gexf", "graphml", "events-csv", "csv", "parquet"]
+
+
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True, help="Export format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout.")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="json", show_default=True,
+              help="json (SPEC.md), ftm (FollowTheMoney lines), gexf/graphml (networks), events-csv "
+                   "(ACLED layout), csv/parquet (one table per record kind, into -o DIR).")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write to FILE (a directory for csv/parquet) instead of stdout.")
+@click.option("--geocode", is_flag=True, help="ftm: add coordinates and countries from the offline gazetteer (slower).")
+@click.option("--no-text", is_flag=True, help="ftm: leave the documents' text out of the Article entities.")
 @click.pass_context
 @_friendly
-def export(ctx: click.Context, fmt: str, output: Path | None) -> None:
-    """Export the whole map (documents, entities, claims, events) as in SPEC.md."""
-    from factmap.export.json import write_json
+def export(ctx: click.Context, fmt: str, output: Path | None, geocode: bool, no_text: bool) -> None:
+    """Export the whole map: JSON as in SPEC.md, or for FtM/Aleph, Gephi, ACLED-style
+    event tables, spreadsheets and pandas (see README, "Exports and imports")."""
+    from factmap.errors import ConfigError
 
     store = _store(ctx)
+    if fmt in ("csv", "parquet"):
+        from factmap.export.tables import write_tables
+
+        if output is None:
+            raise ConfigError(f"--format {fmt} writes one file per table: give a directory with -o DIR")
+        for path in write_tables(store, output, fmt):
+            click.echo(f"wrote {path}", err=True)
+        return
+
+    def write(out_text: Any, out_bytes: Any) -> None:
+        if fmt == "json":
+            from factmap.export.json import write_json
+
+            write_json(store, out_text)
+        elif fmt == "ftm":
+            from factmap.analyze.geo import Gazetteer
+            from factmap.export.ftm import write_ftm
+
+            write_ftm(store, out_text, Gazetteer.default() if geocode else None, include_text=not no_text)
+        elif fmt == "events-csv":
+            from factmap.export.acled import write_events_csv
+
+            write_events_csv(store, out_text)
+        else:
+            from factmap.export.graph import write_graph
+
+            write_graph(store, out_bytes, fmt)
+
     if output:
+        if output.is_dir():
+            raise ConfigError(f"{output} is a directory; give a file name with -o for --format {fmt}")
         tmp = output.with_name(output.name + ".part")
-        with tmp.open("w", encoding="utf-8") as fh:
-            write_json(store, fh)
+        binary = fmt in ("gexf", "graphml")
+        with tmp.open("wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as fh:
+            write(None if binary else fh, fh if binary else None)
         tmp.replace(output)
         click.echo(f"wrote {output}", err=True)
     else:
-        write_json(store, sys.stdout)
+        write(sys.stdout, sys.stdout.buffer)
 
 
 def main() -> None:

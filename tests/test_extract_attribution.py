@@ -115,3 +115,19 @@ def test_attribution_denial_by_a_role_noun_subject_does_not_negate_the_role(nlp)
     text = "The Delta Council met. Its leader, Lia Moreno, denied the report."
     specs = [("Lia Moreno", PER), ("Delta Council", ORG)]
     assert attribute_last(nlp, text, specs, "leader") == (None, False)
+
+
+# -- denials as the corpus words them ------------------------------------------------
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text,trigger,expected",
+    [
+        ("The Azure Front said it has no ties with the Sun Battalion.", "ties", ("Azure Front", True)),
+        ("The ministry denied any involvement.", "denied", ("ministry", True)),
+        ("The Sun Battalion is not part of the Azure Front.", "part", (None, True)),
+        ("The Sun Battalion is part of the Azure Front, the ministry said.", "part", ("ministry", False)),
+    ],
+)
+def test_attribution_denials_are_negated_with_their_speaker(nlp, text, trigger, expected):
+    specs = [("Azure Front", ORG), ("Sun Battalion", ORG), ("ministry", ORG)]
+    assert attribute_last(nlp, text, specs, trigger) == expected

@@ -128,3 +128,49 @@ def test_coref_token_antecedents_marks_references(nlp):
     front = next(t for t in sdoc if t.text == "Front")
     assert index[group.i] == (mentions[0].id, True)
     assert index[front.i] == (mentions[0].id, False)
+
+
+# -- "it"/"its" follow the salient actor -----------------------------------------------
+@pytest.mark.slow
+def test_coref_it_follows_the_previous_subject_not_the_nearest_name(nlp):
+    text = (
+        "The Sun Battalion was formed in 2019. "
+        "It is embedded in the Northern Army, which arms and trains it."
+    )
+    found = resolved(nlp, text, [("Sun Battalion", ORG), ("Northern Army", ORG)])
+    assert found == {"It": "Sun Battalion", "it": "Sun Battalion"}
+
+
+@pytest.mark.slow
+def test_coref_it_skips_a_comparison_and_an_expletive(nlp):
+    text = "The Sun Battalion was formed in 2019. Like the Red Wolves, it operates near Gao."
+    specs = [("Sun Battalion", ORG), ("Red Wolves", ORG), ("Gao", LOC)]
+    assert resolved(nlp, text, specs) == {"it": "Sun Battalion"}
+    text = "The Sun Battalion was formed in 2019. It is unclear whether the army pays it."
+    found = resolved(nlp, text, [("Sun Battalion", ORG)])
+    assert "It" not in found
+
+
+@pytest.mark.slow
+def test_coref_it_can_be_an_agreement_named_by_called(nlp):
+    text = (
+        "The document, called the Tuzla Charter, commits its signatories to free elections. "
+        "It was signed by the Red Wolves."
+    )
+    found = resolved(nlp, text, [("Tuzla Charter", "agreement"), ("Red Wolves", ORG)])
+    assert found.get("It") == "Tuzla Charter"
+
+
+@pytest.mark.slow
+def test_coref_two_subjects_make_it_ambiguous(nlp):
+    text = "The Red Wolves and the Blue Hawks met in Gao. It operates near Tuzla."
+    specs = [("Red Wolves", ORG), ("Blue Hawks", ORG), ("Gao", LOC), ("Tuzla", LOC)]
+    assert resolved(nlp, text, specs) == {}
+
+
+@pytest.mark.slow
+def test_coref_specific_head_reaches_back_across_paragraphs(nlp):
+    text = "The Sun Battalion was formed in 2019.\n\nThe battalion operates in Gao."
+    assert resolved(nlp, text, [("Sun Battalion", ORG), ("Gao", LOC)]) == {
+        "The battalion": "Sun Battalion"
+    }

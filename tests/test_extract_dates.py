@@ -148,3 +148,32 @@ def test_extract_dates_coarse_publication_date_limits_relative_days() -> None:
     assert resolve_date("last year", "2024") == "2023"
     assert resolve_date("yesterday", "2024-06-07T09:30:00Z") == "2024-06-06"
     assert resolve_date("yesterday", "not a date") is None
+
+
+@pytest.mark.parametrize(
+    ("expr", "published", "expected"),
+    [
+        ("in August last year", "2023-06-02", "2022-08"),
+        ("12 May this year", "2024-06-07", "2024-05-12"),
+        ("August last year", None, None),  # the year cannot be placed
+        ("later last year", "2024-06-07", None),
+        ("in the early hours of Monday", "2024-03-13", "2024-03-11"),
+        ("early on Tuesday morning", "2024-03-13", "2024-03-12"),
+        ("the night of 12 March 2024", None, "2024-03-12"),
+        ("last weekend", "2024-03-20", "2024-03"),
+        ("last weekend", "2024-06-01", "2024-05"),  # a Saturday: the weekend before
+        ("over the weekend", "2024-06-03", "2024-06"),
+        ("last weekend", "2024-03-04", "2024-03"),  # March 2-3
+        ("last weekend", "2024-04-01", "2024-03"),  # March 30-31
+    ],
+)
+def test_extract_dates_relative_years_parts_of_day_and_weekends(
+    expr: str, published: str | None, expected: str | None
+) -> None:
+    assert resolve_date(expr, published) == expected
+
+
+def test_extract_dates_weekend_across_months_is_none() -> None:
+    # published Tuesday 2024-09-03: Sat 31 August - Sun 1 September spans two months
+    assert resolve_date("last weekend", "2024-09-03") is None
+    assert resolve_date("last weekend", "2024-07-01") == "2024-06"

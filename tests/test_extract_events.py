@@ -252,9 +252,10 @@ def test_extract_events_same_raid_told_twice_is_one_event(events) -> None:
         ("Belgorod region", "location"),
     ]
     (event,) = events(text, names)
-    assert event.quote == "The Russian Volunteer Corps raided Kozinka on Tuesday."
+    # the evidence is the telling with a date, a place and most participants
+    assert event.quote.startswith("Fighters of the Russian Volunteer Corps and the Freedom")
     assert event.date == "2024-06-04"
-    assert event.place == mid(text, "Kozinka", 0)
+    assert event.place == mid(text, "Kozinka", 1)
     assert set(event.participants) == {
         mid(text, "Russian Volunteer Corps", 0),
         mid(text, "Russian Volunteer Corps", 1),
@@ -324,3 +325,190 @@ def test_extract_events_ignores_mentions_of_other_documents(events, nlp) -> None
     other = make_mentions(text, "other", [("Russian Volunteer Corps", "organization")])
     (event,) = find_events(nlp(text), doc, other)
     assert event.participants == ()
+
+
+# ---------------------------------------------------------------- evidence helpers (no spaCy)
+
+
+def test_extract_events_evidence_bounds_cut_at_line_breaks() -> None:
+    from factmap.extract.events import evidence_bounds
+
+    text = "Rebels raid Kalma\n\nKALMA, May 2 - The Front raided Kalma.  \nNext line."
+    at = text.index("raided")
+    start, end = evidence_bounds(text, 0, len(text), at)
+    assert text[start:end] == "KALMA, May 2 - The Front raided Kalma."
+    wrapped = "The Front raided\nKalma on Monday."
+    assert evidence_bounds(wrapped, 0, len(wrapped), 4, split_lines=False) == (0, len(wrapped))
+
+
+def test_extract_events_headline_is_a_whole_title_line() -> None:
+    from factmap.extract.events import is_headline
+
+    text = "Rebels raid border town\n\nThe Front raided Kalma on Monday.\n"
+    assert is_headline(text, 0, len("Rebels raid border town"))
+    body = text.index("The Front")
+    assert not is_headline(text, body, text.index("\n", body))
+
+
+def test_extract_events_hard_wrapped_text_keeps_single_newlines() -> None:
+    from factmap.extract.events import hard_wrapped
+
+    line = "The Northern Front said on Monday that its fighters had crossed the"
+    assert hard_wrapped("\n".join([line] * 6))
+    assert not hard_wrapped("Title\n\n" + line * 3)
+
+
+# ---------------------------------------------------------------- headline, evidence choice
+
+
+@pytest.mark.slow
+def test_extract_events_headline_is_never_the_evidence(events) -> None:
+    text = (
+        "Rebels raid border town of Kalma\n\n"
+        "The Northern Front raided the border town of Kalma on Tuesday, the group said. "
+        "Officials said the raid had caught the garrison asleep."
+    )
+    names = [("Northern Front", "organization"), ("Kalma", "location", 1)]
+    (event,) = events(text, names)
+    assert event.type == "raid"
+    assert event.quote == "The Northern Front raided the border town of Kalma on Tuesday, the group said."
+    assert event.date == "2024-06-04"
+
+
+@pytest.mark.slow
+def test_extract_events_headline_alone_is_no_event(events) -> None:
+    text = "Militia storms army post\n\nOfficials in Gao gave no details on Friday."
+    assert events(text, [("Gao", "location")]) == []
+
+
+# ---------------------------------------------------------------- participants
+
+
+@pytest.mark.slow
+def test_extract_events_speaker_of_a_self_report_takes_part(events) -> None:
+    text = "The Karen Brigade and the Chin Defence Force said they had crossed the border into Sagaing."
+    names = [
+        ("Karen Brigade", "organization"),
+        ("Chin Defence Force", "organization"),
+        ("Sagaing", "location"),
+    ]
+    (event,) = events(text, names)
+    assert event.type == "raid"
+    assert set(event.participants) == {mid(text, "Karen Brigade"), mid(text, "Chin Defence Force")}
+    assert event.place == mid(text, "Sagaing")
+
+
+@pytest.mark.slow
+def test_extract_events_crossing_needs_an_armed_doer(events) -> None:
+    text = "Thousands of refugees crossed the border into Poland on Monday."
+    assert events(text, [("Poland", "location")]) == []
+
+
+@pytest.mark.slow
+def test_extract_events_resolved_reference_takes_part(events) -> None:
+    text = "The Azawad Front is active in northern Mali. The group attacked an army post near Gao on Monday."
+    names = [("Azawad Front", "organization"), ("Mali", "location"), ("Gao", "location")]
+    (event,) = events(text, names)
+    assert event.type == "attack"
+    assert event.participants == (mid(text, "Azawad Front"),)
+    assert (event.date, event.place) == ("2024-06-03", mid(text, "Gao"))
+
+
+@pytest.mark.slow
+def test_extract_events_company_of_a_noun_trigger_takes_part(events) -> None:
+    text = "The Dakar City Council approved its budget on Tuesday night after a long meeting."
+    (event,) = events(text, [("Dakar City Council", "organization")])
+    assert (event.type, event.date) == ("meeting", "2024-06-04")
+    assert event.participants == (mid(text, "Dakar City Council"),)
+
+
+# ---------------------------------------------------------------- dates and places
+
+
+@pytest.mark.slow
+def test_extract_events_report_date_dates_an_undated_happening(events) -> None:
+    text = "The Azawad Front said on Monday that fighting near Gao was continuing."
+    (event,) = events(text, [("Azawad Front", "organization"), ("Gao", "location")])
+    assert (event.type, event.date, event.place) == ("battle", "2024-06-03", mid(text, "Gao"))
+
+
+@pytest.mark.slow
+def test_extract_events_when_clause_dates_and_places(events) -> None:
+    text = "The square received its new name last Tuesday, when Mayor Ruth Okafor unveiled a plaque."
+    (event,) = events(text, [("Ruth Okafor", "person")])
+    assert (event.type, event.date) == ("other", "2024-06-04")
+    assert event.participants == (mid(text, "Ruth Okafor"),)
+    text = "His fighters were again near Kalma, where the Front first crossed the border last May."
+    (event,) = events(text, [("Kalma", "location"), ("Front", "organization")])
+    assert (event.type, event.date, event.place) == ("raid", "2024-05", mid(text, "Kalma"))
+
+
+@pytest.mark.slow
+def test_extract_events_date_split_by_the_tagger_is_read_whole(events) -> None:
+    text = "The Chin Defence Force says it was formed in the summer of 2021 by students."
+    (event,) = events(text, [("Chin Defence Force", "organization")])
+    assert (event.type, event.date) == ("formation", "2021")
+    assert event.participants == (mid(text, "Chin Defence Force"),)
+
+
+# ---------------------------------------------------------------- scheduled, hypothetical, bare
+
+
+@pytest.mark.slow
+def test_extract_events_scheduled_event_with_a_fixed_date_is_kept_lower(events) -> None:
+    text = "Amina Diallo will hold a press conference in Dakar on 8 February 2024."
+    names = [("Amina Diallo", "person"), ("Dakar", "location")]
+    (event,) = events(text, names)
+    assert (event.type, event.date, event.place) == ("press_conference", "2024-02-08", mid(text, "Dakar"))
+    assert event.rule.endswith("+scheduled")
+    (past,) = events(text.replace("will hold", "held"), names)
+    assert event.confidence < past.confidence
+    # a weekday cannot be placed forward; a hypothetical stays out
+    assert events("Amina Diallo will hold a press conference on Friday.", names[:1]) == []
+    assert events("The militia could attack Gao on 8 February 2024.", [("Gao", "location")]) == []
+
+
+@pytest.mark.slow
+def test_extract_events_bare_back_references_are_no_events(events) -> None:
+    text = (
+        "Officials said the fighting was an internal matter. Every attack had been thwarted. "
+        '"We agree on this," she told reporters.'
+    )
+    assert events(text, []) == []
+
+
+@pytest.mark.slow
+def test_extract_events_undated_founding_is_a_fact_not_an_event(events) -> None:
+    names = [("Azawad Front", "organization"), ("Bilal Cherif", "person")]
+    assert events("The Azawad Front was founded by Bilal Cherif.", names) == []
+    (event,) = events("The Azawad Front was founded by Bilal Cherif in 2012.", names)
+    assert (event.type, event.date) == ("formation", "2012")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Georgian fighters battling for Ukraine have grown in number.", [], []),
+        ("The budget passed by nine votes to four.", [], []),
+        ("The council voted to close the library on Monday.", [], ["other"]),
+        (
+            "Delegates of the Liberty Bloc walked out on Saturday and announced that they had "
+            "split from the Alliance.",
+            [("Liberty Bloc", "organization"), ("Alliance", "organization")],
+            ["other"],
+        ),
+        (
+            "The Ministry of Justice designated the Azawad Front a terrorist organisation in March 2023.",
+            [("Ministry of Justice", "organization"), ("Azawad Front", "organization")],
+            ["other"],
+        ),
+        (
+            "Ruth Okafor, who died in a Lagos hospital in February, was buried on Monday.",
+            [("Ruth Okafor", "person"), ("Lagos", "location")],
+            ["other"],
+        ),
+    ],
+)
+def test_extract_events_other_happenings_and_near_misses(events, text, names, expected) -> None:
+    assert [e.type for e in events(text, names)] == expected

@@ -523,3 +523,253 @@ def test_relations_evidence_offsets_match_text(nlp):
     for claim in claims:
         assert text[claim.start : claim.end] == claim.quote
         assert claim.quote.endswith(".") and not claim.quote[0].isspace()
+
+
+# -- forms added for recall (other actors, other conflicts) ---------------------------
+def test_relations_is_verbal_accepts_a_verb_mistagged_as_noun():
+    from factmap.extract.relations import is_verbal
+
+    words = ["The", "Red", "Wolves", "fight", "under", "the", "army", "."]
+    sdoc = Doc(
+        Vocab(),
+        words=words,
+        pos=["DET", "PROPN", "PROPN", "NOUN", "ADP", "DET", "NOUN", "PUNCT"],
+        deps=["det", "compound", "nsubj", "ROOT", "prep", "det", "pobj", "punct"],
+        heads=[2, 2, 3, 3, 3, 6, 4, 3],
+    )
+    assert is_verbal(sdoc[3])  # a clause head with a subject
+    assert not is_verbal(sdoc[6])  # an ordinary noun
+
+
+ORG_FORMS = [
+    # a reported clause's pronoun subject is the speaker
+    (
+        "The Sahel Front says it operates in Gao.",
+        [("Sahel Front", ORG), ("Gao", LOC)],
+        {("Sahel Front", "operates_in", "Gao")},
+    ),
+    (
+        "The Red Wolves and the Blue Hawks both say they oppose General Osei.",
+        [("Red Wolves", ORG), ("Blue Hawks", ORG), ("General Osei", PER)],
+        {("Red Wolves", "opposes", "General Osei"), ("Blue Hawks", "opposes", "General Osei")},
+    ),
+    # "its fighters", "the X's fighters", "the command of X" stand for the actor
+    (
+        "The Andean Guard said its fighters had taken control of Tarma.",
+        [("Andean Guard", ORG), ("Tarma", LOC)],
+        {("Andean Guard", "operates_in", "Tarma")},
+    ),
+    (
+        "The Iron Company operates under the command of the Northern Army.",
+        [("Iron Company", ORG), ("Northern Army", ORG)],
+        {("Iron Company", "part_of", "Northern Army")},
+    ),
+    (
+        "The Sun Battalion's fighters are subordinated to the Northern Army.",
+        [("Sun Battalion", ORG), ("Northern Army", ORG)],
+        {("Sun Battalion", "part_of", "Northern Army")},
+    ),
+    (
+        "The Sun Battalion says it is backed by donations from the Andean diaspora.",
+        [("Andean diaspora", GRP), ("Sun Battalion", ORG)],
+        {("Andean diaspora", "supports", "Sun Battalion")},
+    ),
+    # role nouns: copula subject, "describe X as", reflexive, call-signs
+    (
+        "The Azure Front was set up in 2015. Its political representative is Omar Haddad.",
+        [("Azure Front", ORG), ("Omar Haddad", PER)],
+        {("Omar Haddad", "spokesperson_of", "Azure Front")},
+    ),
+    (
+        "The report describes the Iron Company as part of the Northern Army.",
+        [("Iron Company", ORG), ("Northern Army", ORG)],
+        {("Iron Company", "part_of", "Northern Army")},
+    ),
+    (
+        "Omar Haddad, who describes himself as the spokesman of the Azure Front, spoke on Monday.",
+        [("Azure Front", ORG), ("Omar Haddad", PER)],
+        {("Omar Haddad", "spokesperson_of", "Azure Front")},
+    ),
+    (
+        "The Azure Front was formed in 2016. It is led by a commander who uses the call-sign Falcon.",
+        [("Azure Front", ORG), ("Falcon", PER)],
+        {("Falcon", "leader_of", "Azure Front")},
+    ),
+    # "who" hung on a place by the parse belongs to the person noun before it
+    (
+        "Ana Ruiz, a lawyer from Lima who founded the Andean Guard, spoke on Monday.",
+        [("Ana Ruiz", PER), ("Lima", LOC), ("Andean Guard", ORG)],
+        {("Andean Guard", "founded_by", "Ana Ruiz")},
+    ),
+    # alliances, rivalries, splits, support
+    (
+        "The rivalry between the Red Wolves and the Blue Hawks has deepened.",
+        [("Red Wolves", ORG), ("Blue Hawks", ORG)],
+        {("Red Wolves", "rival_of", "Blue Hawks")},
+    ),
+    (
+        "The Green Party has voiced support for the Sun Battalion.",
+        [("Green Party", ORG), ("Sun Battalion", ORG)],
+        {("Green Party", "supports", "Sun Battalion")},
+    ),
+    (
+        "A smaller unit, the Blue Hawks, split from the Red Wolves in 2020.",
+        [("Red Wolves", ORG), ("Blue Hawks", ORG)],
+        {("Blue Hawks", "split_from", "Red Wolves")},
+    ),
+    (
+        "Delegates of the Urals Union walked out and announced that they had split from the "
+        "Forum of Democrats.",
+        [("Urals Union", ORG), ("Forum of Democrats", ORG)],
+        {("Urals Union", "split_from", "Forum of Democrats")},
+    ),
+    (
+        "The Iron Company is embedded in the Northern Army, which arms and trains it.",
+        [("Iron Company", ORG), ("Northern Army", ORG)],
+        {("Iron Company", "part_of", "Northern Army"), ("Northern Army", "supports", "Iron Company")},
+    ),
+    (
+        "The Red Wolves and the Blue Hawks fight under the Northern Army.",
+        [("Red Wolves", ORG), ("Blue Hawks", ORG), ("Northern Army", ORG)],
+        {("Red Wolves", "part_of", "Northern Army"), ("Blue Hawks", "part_of", "Northern Army")},
+    ),
+    # attachments
+    (
+        "The raid began near the village of Tarma in the Junin district.",
+        [("Tarma", LOC), ("Junin district", LOC)],
+        {("Tarma", "located_in", "Junin district")},
+    ),
+    (
+        "Researchers at the Delta Institute in Tartu said the data were new.",
+        [("Delta Institute", ORG), ("Tartu", LOC)],
+        {("Delta Institute", "operates_in", "Tartu")},
+    ),
+    (
+        "Dr Ana Lenz of the Delta Institute said the data were new.",
+        [("Ana Lenz", PER), ("Delta Institute", ORG)],
+        {("Ana Lenz", "member_of", "Delta Institute")},
+    ),
+    # an agreement named in an earlier paragraph
+    (
+        "The Tuzla Charter was adopted on Sunday.\n\n"
+        "Omar Haddad, who leads the Azure Front, signed the charter.",
+        [("Tuzla Charter", AGR), ("Omar Haddad", PER), ("Azure Front", ORG)],
+        {("Omar Haddad", "leader_of", "Azure Front"), ("Omar Haddad", "signatory_of", "Tuzla Charter")},
+    ),
+    # "Like X, it says ...": the comparison is not the antecedent
+    (
+        "The Sun Battalion was formed in 2019. Like the Red Wolves, it says it operates under "
+        "the Northern Army.",
+        [("Sun Battalion", ORG), ("Red Wolves", ORG), ("Northern Army", ORG)],
+        {("Sun Battalion", "part_of", "Northern Army")},
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,specs,expected", ORG_FORMS)
+def test_relations_reporting_forms(nlp, text, specs, expected):
+    assert triples(nlp, text, specs) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Red Wolves and the Blue Hawks fought together near Tuzla.",
+        "The Red Wolves and the Blue Hawks, which fought together in Tuzla last month, said "
+        "they would not stop.",
+    ],
+)
+def test_relations_fought_together_is_alliance(nlp, text):
+    found = triples(nlp, text, [("Red Wolves", ORG), ("Blue Hawks", ORG), ("Tuzla", LOC)])
+    assert ("Red Wolves", "allied_with", "Blue Hawks") in found
+    assert {("Red Wolves", "operates_in", "Tuzla"), ("Blue Hawks", "operates_in", "Tuzla")} <= found
+
+
+@pytest.mark.slow
+def test_relations_relative_clause_on_a_list_covers_every_member(nlp):
+    text = (
+        "The Red Wolves, the Blue Hawks and the Sun Battalion, which fought together in Tuzla "
+        "last month, said they would not stop."
+    )
+    specs = [("Red Wolves", ORG), ("Blue Hawks", ORG), ("Sun Battalion", ORG), ("Tuzla", LOC)]
+    found = triples(nlp, text, specs)
+    assert {(s, p, o) for s, p, o in found if p == "allied_with"} == {
+        ("Red Wolves", "allied_with", "Blue Hawks"),
+        ("Red Wolves", "allied_with", "Sun Battalion"),
+        ("Blue Hawks", "allied_with", "Sun Battalion"),
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text,specs",
+    [
+        # a role noun that is the object of an ordinary verb describes nobody
+        (
+            "The Green Party has gathered critics of the Sun Battalion since 2016.",
+            [("Green Party", ORG), ("Sun Battalion", ORG)],
+        ),
+        # a place after "critics of X" is not where X operates
+        (
+            "The forum gathered critics of the Delta Council in Tartu.",
+            [("Delta Council", ORG), ("Tartu", LOC)],
+        ),
+        # expletive "it" refers to nobody
+        (
+            "The Sun Battalion was formed in 2019. It is unclear whether the Green Party funds it.",
+            [("Sun Battalion", ORG), ("Green Party", ORG)],
+        ),
+    ],
+)
+def test_relations_reporting_forms_that_state_nothing(nlp, text, specs):
+    found = triples(nlp, text, specs)
+    assert not {f for f in found if f[1] in ("opposes", "operates_in")}
+    assert all(f[1] != "supports" or "unclear" not in text for f in found)
+
+
+# -- responsibility: reported acts, anaphora, denials -------------------------------
+@pytest.mark.slow
+def test_relations_said_they_attacked_claims_the_event(nlp):
+    text = "The Red Wolves said they had attacked a fuel depot near Tarma."
+    event = make_event(text, "t", "attacked a fuel depot near Tarma")
+    claims, names = claims_for(nlp, text, [("Red Wolves", ORG), ("Tarma", LOC)], [event])
+    assert [(names[c.subject], c.predicate, c.object, c.negated) for c in claims] == [
+        ("Red Wolves", "claimed_responsibility", "event:0", False)
+    ]
+    assert claims[0].confidence == 0.75
+
+
+@pytest.mark.slow
+def test_relations_claim_for_the_bombing_points_back_to_the_earlier_event(nlp):
+    text = (
+        "Saboteurs blew up a bridge near Tarma on Monday in a bombing that cut the line.\n\n"
+        "The Azure Front later claimed responsibility for the bombing."
+    )
+    event = make_event(text, "t", text.split("\n\n")[0])
+    claims, names = claims_for(nlp, text, [("Azure Front", ORG), ("Tarma", LOC)], [event])
+    assert [(names[c.subject], c.predicate, c.object) for c in claims] == [
+        ("Azure Front", "claimed_responsibility", "event:0")
+    ]
+    assert claims[0].quote == "The Azure Front later claimed responsibility for the bombing."
+
+
+@pytest.mark.slow
+def test_relations_denied_involvement_is_a_negated_claim_on_the_last_attack(nlp):
+    text = "Saboteurs blew up a bridge near Tarma on Monday.\n\nThe ministry denied any involvement."
+    quote = text.split("\n\n")[0]
+    start = text.index(quote)
+    event = Event("event:0", "t", start, start + len(quote), quote, "attack", 0.8, "test")
+    claims, names = claims_for(nlp, text, [("ministry", ORG), ("Tarma", LOC)], [event])
+    assert [(names[c.subject], c.predicate, c.object, c.negated) for c in claims] == [
+        ("ministry", "claimed_responsibility", "event:0", True)
+    ]
+
+
+@pytest.mark.slow
+def test_relations_denied_involvement_without_an_attack_makes_no_claim(nlp):
+    text = "The council met on Monday.\n\nThe ministry denied any involvement."
+    quote = "The council met on Monday."
+    event = Event("event:0", "t", 0, len(quote), quote, "meeting", 0.8, "test")
+    assert triples(nlp, text, [("ministry", ORG)], [event]) == set()

@@ -110,3 +110,8 @@ def test_pipeline_interrupted_ingest_leaves_store_consistent(corpus, nlp, monkey
     assert len(summary.unchanged) == 1 and len(summary.added) == 1
     assert store.unresolved_mentions() == 0
     assert export_problems(build_export(store), store.document_texts(["001_raid", "002_budget"])) == []
+
+
+def test_pipeline_headline_is_its_own_sentence(nlp):
+    doc = nlp("Volunteers raid border village\n\nThe corps said it entered Marinka. It was led by Tom.")
+    assert [s.text.strip() for s in doc.sents][0] == "Volunteers raid border village"

@@ -23,6 +23,7 @@ def extract_document(sdoc: Doc, doc: Document) -> Extraction:
     """Everything factmap extracts from one English document parsed as ``sdoc``."""
     from factmap.extract.events import find_events
     from factmap.extract.mentions import find_mentions
+    from factmap.extract.quantities import find_quantities
     from factmap.extract.relations import find_claims
 
     ext = Extraction(doc=doc.id)
@@ -30,6 +31,7 @@ def extract_document(sdoc: Doc, doc: Document) -> Extraction:
     ext.mentions, ext.links = find_mentions(sdoc, doc.id)
     ext.events = find_events(sdoc, doc, ext.mentions)
     ext.claims = find_claims(sdoc, doc, ext.mentions, ext.events)
+    ext.quantities = find_quantities(sdoc, doc, ext.mentions, ext.events)
     return ext
 
 

@@ -5,7 +5,8 @@ clause:
 
 * claimant: the named (or, through ``refs``, referred-to) subject of a speech verb
   ("the ministry said that ...", "X told reporters ...", "the group claimed ...",
-  "..., the governor said") or the object of "according to"; None when the text
+  "..., the governor said", "Kyiv denied any involvement": a place may stand for
+  its government) or the object of "according to"; None when the text
   states the fact in its own voice or the speaker is not a known mention;
 * negated: a negation cue governs the clause: "not", "never", "no"/"nothing"
   ("has nothing to do with", "no link"), or a negating verb ("denied",
@@ -23,7 +24,8 @@ from spacy.tokens import Span, Token
 from factmap.extract.coref import load_vocab, token_antecedents
 from factmap.model import Mention
 
-_ACTOR_TYPES = ("organization", "person", "group")
+# Speakers: actors, and places standing for their governments ("Kyiv denied ...").
+_ACTOR_TYPES = ("organization", "person", "group", "location")
 
 
 def path_to_root(token: Token, limit: Span | None = None) -> list[Token]:
@@ -115,7 +117,7 @@ def claimant_of(
             who = _speaker(tok, index, types)
             if who is not None:
                 return who
-    if path[0].lemma_.lower() in speech and path[0].lemma_.lower() == "claim":
+    if path[0].lemma_.lower() in speech:  # "X claimed/denied ...": X says so
         who = _speaker(path[0], index, types)
         if who is not None:
             return who

@@ -5,12 +5,20 @@ silence to a wrong link (precision over recall):
 
 * a definite noun phrase "the <head>" with no other modifier, whose head is one of
   ``coref.definite_heads`` in ``vocab/relations.yaml``, refers to the nearest
-  preceding organization mention in the same paragraph whose name contains that
-  head ("the regiment" -> "Kalinouski Regiment"); the generic heads of
-  ``coref.any_organization`` ("the group", "the unit") accept any organization;
+  preceding organization mention whose name contains that head ("the regiment" ->
+  "Kalinouski Regiment"), anywhere earlier in the document; the generic heads of
+  ``coref.any_organization`` ("the group", "the unit") accept any organization, but
+  only in the same paragraph;
 * "its" refers to an organization, "he/she/his/her/him" to a person, found in the
   same sentence before the pronoun or, when there is none there, in the previous
   sentence of the same paragraph;
+* "it" (an organization or agreement) and "its" (an organization) follow the
+  salient actor: the one compatible subject before the pronoun in its sentence
+  (or, for a pronoun that is not itself a subject, the one compatible name there),
+  else the compatible subject of the nearest of the previous sentences of the
+  paragraph that has one; expletive "it" ("it is unclear whether") is skipped;
+* so does a capitalised short name "the Legion" that is not a mention itself, and
+  "the <head>" of another type ("the declaration" -> an agreement);
 * when the sentence holding the nearest candidates holds two different compatible
   names, the reference is ambiguous and left unresolved.
 
@@ -24,6 +32,7 @@ possessive ending: for "the group's leader" the key covers "the group".
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -64,6 +73,7 @@ class _Candidate:
     mention_id: str
     type: str
     name: str  # lower-cased name of the mention it stands for
+    subject: bool = False  # the grammatical subject of its clause
 
 
 def paragraph_starts(text: str) -> list[int]:
@@ -81,7 +91,9 @@ def _paragraph_of(starts: list[int], offset: int) -> int:
 
 def _definite_np(token: Token, heads: set[str]) -> Span | None:
     """``the <head>`` with no other modifier ("the regiment"), else None."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in heads or token.tag_ in ("NNS", "NNPS"):
+    if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS"):
+        return None
+    if token.lower_ not in heads and token.lemma_.lower() not in heads:
         return None
     dets = [c for c in token.children if c.dep_ == "det"]
     others = [
@@ -95,21 +107,78 @@ def _definite_np(token: Token, heads: set[str]) -> Span | None:
     return token.doc[dets[0].i : token.i + 1]
 
 
-def _pronoun_type(token: Token, pronouns: dict[str, list[str]]) -> str | None:
+def _pronoun_types(token: Token, pronouns: dict[str, list[str]]) -> set[str]:
+    """The entity types a pronoun can stand for ("it" -> organization, agreement)."""
     if token.pos_ not in ("PRON", "DET"):
-        return None
-    for etype, words in pronouns.items():
-        if token.lower_ in words:
-            return etype
-    return None
+        return set()
+    return {etype for etype, words in pronouns.items() if token.lower_ in words}
 
 
-def _compatible_np(cand: _Candidate, head: str, any_org: set[str]) -> bool:
-    if cand.type != "organization":
+def _np_types(head: str, heads: dict[str, list[str]]) -> set[str]:
+    return {etype for etype, words in heads.items() if head in words}
+
+
+def _compatible_np(cand: _Candidate, head: str, types: set[str], any_org: set[str]) -> bool:
+    if cand.type not in types:
         return False
-    if head in any_org:
+    if head in any_org and cand.type == "organization":
         return True
     return re.search(rf"\b{re.escape(head)}", cand.name) is not None
+
+
+def is_subject(token: Token) -> bool:
+    """Whether a name is what its clause is about.
+
+    The subject (or one of coordinated subjects), a name in apposition to it
+    ("The oldest, the Legion, ..."), the
+    possessor of the subject ("The Legion's fighters are ..."), or the predicate noun
+    of "The first group is the Azure Front".
+    """
+    while token.dep_ == "conj" and token.head.i != token.i:  # "A and B met": both
+        token = token.head
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if token.dep_ in ("appos", "poss") and token.head.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if token.dep_ == "oprd" and token.head.dep_ == "acl":  # "The document, called X, ..."
+        return token.head.head.dep_ in ("nsubj", "nsubjpass")
+    if token.dep_ == "attr" and token.head.lemma_ == "be":
+        return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in token.head.children)
+    return False
+
+
+def is_expletive(token: Token) -> bool:
+    """ "It is unclear whether ...", "it rained": an "it" that refers to nothing."""
+    if token.lower_ != "it":
+        return False
+    if token.dep_ == "expl":
+        return True
+    head = token.head
+    if token.dep_ == "nsubj" and head.lemma_ in ("be", "seem", "remain", "appear"):
+        has_clause = any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children)
+        has_pred = any(c.dep_ in ("acomp", "attr") for c in head.children)
+        return has_clause and has_pred
+    return head.lemma_ in ("rain", "snow", "matter", "take")
+
+
+def _salient(
+    preceding: list[_Candidate], sent_i: int, pronoun_is_subject: bool, sentence_index
+) -> str | None:
+    """The salient antecedent of "it"/"its" (see the module docstring)."""
+    here = [c for c in preceding if sentence_index(c.start) == sent_i]
+    if any(c.subject for c in here):
+        return _pick([c for c in here if c.subject])
+    if here and not pronoun_is_subject and not any(c.subject for c in here):
+        chosen = _pick(here)
+        if chosen is not None:
+            return chosen
+    for back in (1, 2, 3):
+        subjects = [
+            c for c in preceding if sentence_index(c.start) == sent_i - back and c.subject
+        ]
+        if subjects:
+            return _pick(subjects)
+    return None
 
 
 def _pick(cands: list[_Candidate]) -> str | None:
@@ -129,57 +198,70 @@ def resolve_references(sdoc: Doc, mentions: list[Mention]) -> dict[tuple[int, in
     Only unambiguous references are returned (see the module docstring for the rules).
     """
     vocab = load_vocab()["coref"]
-    heads = {h for words in vocab["definite_heads"].values() for h in words}
+    np_heads: dict[str, list[str]] = vocab["definite_heads"]
+    heads = {h for words in np_heads.values() for h in words}
     any_org = set(vocab["any_organization"])
     pronouns: dict[str, list[str]] = vocab["pronouns"]
+    salient_words = set(vocab.get("salient_pronouns", ()))
+    doc_types = set(vocab.get("document_scope", ()))
     starts = paragraph_starts(sdoc.text)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     by_id = {m.id: m for m in mentions}
     sentences = list(sdoc.sents)
     sent_of_char: list[int] = [s.start_char for s in sentences]
 
-    cands: list[_Candidate] = [_Candidate(m.start, m.id, m.type, m.text.lower()) for m in mentions]
-    refs: dict[tuple[int, int], str] = {}
-
     def sentence_index(offset: int) -> int:
-        index = 0
-        for i, start in enumerate(sent_of_char):
-            if start <= offset:
-                index = i
-        return index
+        return max(bisect_right(sent_of_char, offset) - 1, 0)
+
+    def candidate(m: Mention) -> _Candidate:
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        subject = span is not None and is_subject(span.root)
+        return _Candidate(m.start, m.id, m.type, m.text.lower(), subject)
+
+    cands: list[_Candidate] = [candidate(m) for m in mentions]
+    refs: dict[tuple[int, int], str] = {}
 
     for token in sdoc:
         if token.idx in covered:
             continue
         span = _definite_np(token, heads)
-        ptype = None if span is not None else _pronoun_type(token, pronouns)
-        if span is None and ptype is None:
+        ptypes = set() if span is not None else _pronoun_types(token, pronouns)
+        if span is None and not ptypes:
+            continue
+        if span is None and is_expletive(token):
             continue
         start = span.start_char if span is not None else token.idx
         end = span.end_char if span is not None else token.idx + len(token.text)
         para = _paragraph_of(starts, start)
         sent_i = sentence_index(start)
-        head = token.lemma_.lower()
+        head = token.lower_ if token.pos_ == "PROPN" else token.lemma_.lower()
+        types = ptypes or _np_types(head, np_heads)
+        whole_doc = span is not None and (
+            token.pos_ == "PROPN" or bool(types & doc_types) or head not in any_org
+        )
         preceding = sorted(
             (
                 c
                 for c in cands
                 if c.start < start
-                and _paragraph_of(starts, c.start) == para
-                and (c.type == ptype if ptype is not None else _compatible_np(c, head, any_org))
+                and (whole_doc or _paragraph_of(starts, c.start) == para)
+                and (c.type in types if span is None else _compatible_np(c, head, types, any_org))
             ),
             key=lambda c: c.start,
         )
-        if ptype is not None:
-            here = [c for c in preceding if sentence_index(c.start) == sent_i]
-            before = [c for c in preceding if sentence_index(c.start) == sent_i - 1]
-            chosen = here or before
+        if span is None and token.lower_ in salient_words:
+            target = _salient(preceding, sent_i, is_subject(token), sentence_index)
         else:
-            if not preceding:
-                continue
-            nearest_sent = sentence_index(preceding[-1].start)
-            chosen = [c for c in preceding if sentence_index(c.start) == nearest_sent]
-        target = _pick(chosen)
+            if span is None:
+                here = [c for c in preceding if sentence_index(c.start) == sent_i]
+                before = [c for c in preceding if sentence_index(c.start) == sent_i - 1]
+                chosen = here or before
+            else:
+                if not preceding:
+                    continue
+                nearest_sent = sentence_index(preceding[-1].start)
+                chosen = [c for c in preceding if sentence_index(c.start) == nearest_sent]
+            target = _pick(chosen)
         if target is None:
             continue
         refs[(start, end)] = target
@@ -188,8 +270,9 @@ def resolve_references(sdoc: Doc, mentions: list[Mention]) -> dict[tuple[int, in
             _Candidate(
                 start,
                 target,
-                antecedent.type if antecedent else (ptype or "organization"),
+                antecedent.type if antecedent else next(iter(types)),
                 antecedent.text.lower() if antecedent else "",
+                is_subject(token),
             )
         )
     return refs

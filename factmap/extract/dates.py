@@ -15,6 +15,9 @@ as "on", "in", "since" and a leading "the" / "early" / "mid-" / "late"):
   March strictly before the publication month). A bare month name with no
   preposition, qualifier, day or year ("May") is rejected: it is as often a name.
   Purely numeric dates other than ISO (``5.9.2023``) are rejected as ambiguous.
+* A month with a relative year ("August last year", "12 May this year") takes the
+  year from publication; "the early hours of Monday", "early on Tuesday morning",
+  "the night of 12 March 2024" are read as the day they name.
 * ``today``, ``yesterday``, ``last night``, ... -> a day.
 * Weekdays: "Monday", "on Monday", "this Monday" -> the most recent Monday on or
   before publication (never after); "last Monday" -> the most recent one strictly
@@ -24,6 +27,9 @@ as "on", "in", "since" and a leading "the" / "early" / "mid-" / "late"):
 * ``last week`` / ``this week`` -> the month, only if that Monday-Sunday week (up to
   publication for "this week") lies in one month, else None.
   ``last/this month`` -> month; ``last/this year`` -> year.
+* "last weekend" = the most recent Saturday-Sunday that ended before publication;
+  "this weekend" / "(over) the weekend" = the most recent one that began on or before
+  it -> the month, when both days lie in one month.
 * Seasons (northern-hemisphere meteorological: spring Mar-May, summer Jun-Aug,
   autumn/fall Sep-Nov) -> year only. "last spring" = the most recent spring that has
   fully ended before the publication month (in June 2024: 2024; in April 2024: 2023);
@@ -63,6 +69,13 @@ _LEAD_PREP = re.compile(r"^(?:on|in|at|of|since|from|by|until|till|as of|around|
 _LEAD_MOD = re.compile(
     r"^(?:the\s+)?(?:(?:early|late|mid)(?:\s+|-)|(?:end|beginning|start|middle) of\s+)"
 )
+# "the early hours of Monday", "the night of 12 March": the day is what counts.
+_PART_OF_DAY = re.compile(
+    r"^(?:the\s+)?(?:(?:early|small|wee|late)\s+)?(?:hours|morning|afternoon|evening|night)\s+of\s+"
+)
+# "August last year", "12 May this year": the year is stated relative to publication.
+_RELATIVE_YEAR = re.compile(r"^(.*\S)\s+(?:of\s+)?(last|this)\s+year$")
+_WEEKEND = re.compile(r"^(?:(last|this|past)\s+)?weekend$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
@@ -99,10 +112,13 @@ def resolve_date(expr: str, published: str | None) -> str | None:
     if not text:
         return None
     anchor = _anchor(published)
+    text = _year_stated_relative(text, anchor)
+    if text is None:
+        return None
     found = _absolute(text) or _written(text, anchor, qualified) or _season(text, anchor)
     if found is not None or anchor is None:
         return found
-    for relative in (_day_word, _weekday, _ago, _period):
+    for relative in (_day_word, _weekday, _ago, _period, _weekend):
         found = relative(text, anchor)
         if found is not None:
             return found
@@ -119,13 +135,26 @@ def _normalise(expr: str) -> tuple[str, bool]:
     if len(text) > 60:
         return "", False
     qualified = False
-    for pattern in (_LEAD_PREP, _LEAD_MOD):
+    for pattern in (_LEAD_PREP, _LEAD_MOD, _PART_OF_DAY, _LEAD_PREP):  # "early on Monday"
         stripped = pattern.sub("", text, count=1)
         qualified = qualified or stripped != text
         text = stripped
     if text.startswith("the "):
         text = text[4:]
+    if text.startswith("over the ") or text.startswith("at the "):  # "over the weekend"
+        text = text.split(" ", 2)[2]
     return text, qualified
+
+
+def _year_stated_relative(text: str, anchor: Anchor | None) -> str | None:
+    """ "august last year" -> "august 2022" (published 2023); None if it cannot be anchored."""
+    match = _RELATIVE_YEAR.match(text)
+    if not match or _month_number(match.group(1).split()[-1]) is None:
+        return text  # "earlier this year" is handled by the period rules
+    if anchor is None:
+        return None
+    rest, which = match.groups()
+    return f"{rest} {anchor[0] - 1 if which == 'last' else anchor[0]}"
 
 
 def _anchor(published: str | None) -> Anchor | None:
@@ -292,6 +321,24 @@ def _period(text: str, anchor: Anchor) -> str | None:
     if previous:
         return _one_month(monday - timedelta(days=7), monday - timedelta(days=1))
     return _one_month(monday, base)
+
+
+def _weekend(text: str, anchor: Anchor) -> str | None:
+    """last/this weekend, (over/at) the weekend -> the month, if that Saturday-Sunday lies in one.
+
+    "last weekend" is the most recent weekend that ended before publication; "the
+    weekend" / "this weekend" the most recent one that began on or before it.
+    """
+    match = _WEEKEND.match(text)
+    base = _day(anchor)
+    if not match or base is None:
+        return None
+    if match.group(1) in ("last", "past"):
+        sunday = base - timedelta(days=(base.weekday() - 6) % 7 or 7)
+    else:
+        saturday = base - timedelta(days=(base.weekday() - 5) % 7)
+        sunday = saturday + timedelta(days=1)
+    return _one_month(sunday - timedelta(days=1), sunday)
 
 
 def _season(text: str, anchor: Anchor | None) -> str | None:

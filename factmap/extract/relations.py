@@ -15,7 +15,19 @@ applies the frames of ``factmap/vocab/relations.yaml``:
   sentence).
 
 Arguments are mention ids; a referring expression ("the group", "its", "he")
-counts when ``coref.resolve_references`` resolved it. Subject/object types must
+counts when ``coref.resolve_references`` resolved it. Noun phrases also stand for
+an actor through the parse: "X says it/they ..." (the reported clause's pronoun
+subject is the speaker), "its fighters", "the command of X", "donations from X"
+(``proxy_nouns``), "a commander who uses the call-sign X" (``naming``), "describes
+himself as ...", "A, B and C, which fought together" (a plural relative clause
+covers the whole list). A few parse errors of the small model are caught at token
+level: a clause head tagged as a noun ("A and B fight under C", "which arms and
+trains it"), a participle that is really the main verb ("the Pahonia Regiment,
+split from X"), "who" hung on a place ("a deputy from Lima who founded X").
+Responsibility also comes from "X said they had crossed ..." (an event told by the
+reported clause, 0.75), "claimed the bombing" pointing back to an earlier event
+that uses the same noun, and denials ("X denied any involvement", "has nothing to
+do with E") kept as negated claims. Subject/object types must
 fit the predicate (``types`` in the vocabulary) or no claim is made. The evidence
 is always the sentence stating the fact.
 
@@ -79,6 +91,14 @@ class _Context:
         vocab = load_vocab()
         self.generic_heads = set(vocab["generic_heads"])
         self.transparent = set(vocab["transparent_nouns"])
+        self.proxies = {k: set(v) for k, v in vocab["proxy_nouns"].items()}
+        self.reflexives = set(vocab["reflexives"])
+        self.clause_pronouns = set(vocab["clause_pronouns"])
+        self.as_verbs = set(vocab["as_verbs"])
+        self.light_verbs = set(vocab["light_verbs"])
+        naming = vocab["naming"]
+        self.naming_verbs = set(naming["verbs"])
+        self.naming_nouns = set(naming["nouns"])
 
     # -- noun phrases -------------------------------------------------------------
     def resolve(self, token: Token, depth: int = 0, conj: bool = True) -> list[Arg]:
@@ -93,11 +113,23 @@ class _Context:
         return _unique(found)
 
     def _resolve_one(self, token: Token, depth: int) -> list[Arg]:
+        if token.lower_ in self.clause_pronouns and token.dep_ in ("nsubj", "nsubjpass"):
+            found = self.matrix_subject(token, depth)
+            if found:
+                return found
         hit = self.index.get(token.i)
         if hit is not None:
             return [Arg(hit[0], hit[1])]
         if token.tag_ in ("WDT", "WP") and token.head.dep_ in ("relcl", "acl"):
-            return self.resolve(token.head.head, depth + 1, conj=False)
+            return self.antecedent(token.head, depth)
+        if (  # "the directorate under which X operates"
+            token.tag_ == "WDT"
+            and token.dep_ == "pobj"
+            and token.head.head.dep_ in ("relcl", "acl")
+        ):
+            return self.antecedent(token.head.head, depth)
+        if token.lower_ in self.reflexives and token.head.pos_ in ("VERB", "AUX"):
+            return self.agents(token.head, depth + 1)  # "describes himself as"
         if token.pos_ not in ("NOUN", "PROPN", "PRON"):
             return []
         for child in token.children:
@@ -105,6 +137,9 @@ class _Context:
                 found = self.resolve(child, depth + 1)
                 if found:
                     return found
+        found = self.named_by(token) or self.proxy_of(token, depth)
+        if found:
+            return found
         if token.dep_ == "appos":
             return self.resolve(token.head, depth + 1, conj=False)
         if token.dep_ == "attr" and token.head.lemma_ in _COPULAS:
@@ -113,6 +148,67 @@ class _Context:
             for child in token.children:
                 if child.dep_ in ("compound", "amod") and child.i in self.index:
                     return self.resolve(child, depth + 1, conj=False)
+        return []
+
+    def antecedent(self, clause: Token, depth: int) -> list[Arg]:
+        """What a relative clause is about: its head noun, or the whole coordination
+        "A, B and C, which fought together" when the clause's verb is plural."""
+        head = clause.head
+        who = any(c.lower_ in ("who", "whom") and c.i < clause.i for c in clause.children)
+        if who and head.dep_ == "pobj" and head.head.head.pos_ in ("NOUN", "PROPN"):
+            found = self.resolve(head, depth + 1, conj=False)
+            if found and all(self.type_of(a) != "person" for a in found):
+                head = head.head.head  # "a deputy from St Petersburg who ...": the deputy
+        if head.dep_ == "conj" and _plural_clause(clause):
+            while head.dep_ == "conj":
+                head = head.head
+            return self.resolve(head, depth + 1)
+        return self.resolve(head, depth + 1, conj=False)
+
+    def matrix_subject(self, pronoun: Token, depth: int) -> list[Arg]:
+        """ "X says it/they ...": a subject pronoun of a reported clause is the speaker."""
+        verb = pronoun.head
+        reported = False
+        while verb.dep_ in ("ccomp", "conj", "xcomp", "parataxis") and depth <= _MAX_DEPTH:
+            reported = reported or verb.dep_ in ("ccomp", "parataxis")
+            verb, depth = verb.head, depth + 1
+            if not reported or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            found = [a for a in self.agents(verb, depth) if a.mention]
+            if found:
+                return [Arg(a.mention, True) for a in found]
+        return []
+
+    def proxy_of(self, token: Token, depth: int) -> list[Arg]:
+        """ "its fighters", "the Legion's units", "the command of X" -> the actor behind them."""
+        preps = self.proxies.get(token.lemma_.lower())
+        if preps is None:
+            return []
+        for child in token.children:
+            if child.dep_ == "poss":
+                return self.resolve(child, depth + 1)
+        return self.prep_objects(token, preps)
+
+    def named_by(self, token: Token) -> list[Arg]:
+        """ "a commander who uses the call-sign X" -> X (the relative clause names the noun)."""
+        holders = [token] + [
+            p for c in token.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+        ]
+        if token.dep_ == "pobj" and token.head.head.pos_ in ("NOUN", "PROPN"):
+            holders = holders[1:]  # the clause may name the governing noun instead
+        for holder in holders:
+            for rel in holder.children:
+                if rel.dep_ != "relcl" or rel.lemma_.lower() not in self.naming_verbs:
+                    continue
+                if holder is not token and not any(c.lower_ == "who" for c in rel.children):
+                    continue  # "a spokesman for the unit who uses ...": "who" is the spokesman
+                words = {t.lemma_.lower() for t in rel.subtree}
+                if not words & self.naming_nouns:
+                    continue
+                for t in rel.subtree:
+                    hit = self.index.get(t.i)
+                    if hit is not None and not hit[1] and self.types.get(hit[0]) == "person":
+                        return [Arg(hit[0])]
         return []
 
     def type_of(self, arg: Arg) -> str | None:
@@ -133,6 +229,9 @@ class _Context:
                 for a in self.resolve(p)
             ]
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl")]
+        if not subjects and verb.dep_ == "relcl":  # "which arms ...": "which" parsed as det
+            if any(c.tag_ in ("WDT", "WP") and c.i < verb.i for c in verb.children):
+                return self.antecedent(verb, depth)
         if subjects:
             out: list[Arg] = []
             for s in subjects:
@@ -149,6 +248,8 @@ class _Context:
             return out
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             return self.resolve(verb.head, depth + 1, conj=False)
+        if verb.dep_ == "conj" and verb.head.dep_ == "relcl":  # "which arms and trains it"
+            return self.agents(verb.head, depth + 1)
         if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
             if verb.dep_ == "advcl" and verb.tag_ != "VBG":
                 return []
@@ -202,6 +303,26 @@ def is_passive(verb: Token) -> bool:
     return verb.dep_ in ("acl", "amod") and verb.tag_ in ("VBN", "VBD")
 
 
+def _plural_clause(verb: Token) -> bool:
+    """A clause whose verb needs a plural subject ("have fought", "fought together")."""
+    if verb.tag_ == "VBP" or any(c.dep_ == "advmod" and c.lower_ == "together" for c in verb.children):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("are", "were", "have") for c in verb.children)
+
+
+def is_verbal(token: Token) -> bool:
+    """A verb, or a verb the small model tagged as a noun ("The A and the B fight under
+    C", "which arms and trains it"): a clause head with a subject or a relative word."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    if token.pos_ != "NOUN" or token.dep_ not in ("ROOT", "relcl", "ccomp"):
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") or (c.tag_ in ("WDT", "WP") and c.i < token.i)
+        for c in token.children
+    )
+
+
 def subjects_of(verb: Token) -> list[Token]:
     """The subject tokens of a (copular) verb."""
     return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -219,8 +340,10 @@ def _as_list(value: Any) -> list[Any]:
     return list(value) if isinstance(value, list | tuple) else [value]
 
 
-def _reciprocal(token: Token) -> bool:
-    """ "each other" / "one another" as the object of a preposition."""
+def _reciprocal(token: Token, role: str = "each_other") -> bool:
+    """ "each other" / "one another" as the object of a preposition, or "together"."""
+    if role == "together":
+        return any(c.dep_ == "advmod" and c.lower_ == "together" for c in token.children)
     for prep in token.children:
         for pobj in prep.children:
             if pobj.dep_ == "pobj" and pobj.lower_ in ("other", "another"):
@@ -242,6 +365,9 @@ def _verb_role(ctx: _Context, verb: Token, role: str) -> list[Arg]:
 
 def noun_anchor(ctx: _Context, word: Token) -> list[Arg]:
     """What a role noun/adjective describes: "X, the head of Y" -> X."""
+    named = ctx.named_by(word)  # "a spokesman who uses the call-sign X"
+    if named:
+        return named
     for child in word.children:
         if child.dep_ == "appos":
             found = ctx.resolve(child)
@@ -253,13 +379,21 @@ def noun_anchor(ctx: _Context, word: Token) -> list[Arg]:
     if word.dep_ in ("attr", "acomp") and head.lemma_ in _COPULAS:
         found = [a for s in subjects_of(head) for a in ctx.resolve(s)]
         return found or ctx.agents(head)  # "X denied being a member of Y"
+    if word.dep_ == "nsubj" and head.lemma_ in _COPULAS:  # "Its leader is X"
+        return [a for c in head.children if c.dep_ == "attr" for a in ctx.resolve(c)]
     if word.dep_ == "oprd":
         return ctx.patients(head) if is_passive(head) else ctx.agents(head)
     if word.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
         verb = head.head
-        return ctx.patients(verb) if is_passive(verb) else ctx.agents(verb)
-    if word.dep_ == "dobj" and head.pos_ == "VERB":
-        return ctx.agents(head)
+        if is_passive(verb):
+            return ctx.patients(verb)
+        if verb.lemma_.lower() in ctx.as_verbs:  # "describes X as the head of Y"
+            found = [a for c in verb.children if c.dep_ == "dobj" for a in ctx.resolve(c)]
+            if found:
+                return found
+        return ctx.agents(verb)
+    if word.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in ctx.light_verbs:
+        return ctx.agents(head)  # "X voiced support for Y", "X became its leader"
     if word.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NUM", "PRON"):
         return noun_anchor(ctx, head.head)  # "X is one of the members of Y"
     return []
@@ -325,12 +459,14 @@ def _verb_frame(ctx: _Context, frame: dict[str, Any], verb: Token) -> list[_Foun
         subjects = _verb_role(ctx, verb, role)
         if subjects:
             break
+    if not subjects and _intransitive_participle(verb, frame):
+        subjects = ctx.resolve(verb.head, conj=False)  # "the Pahonia Regiment, split from X"
     if not subjects:
         return []
     out: list[_Found] = []
     for role in _as_list(frame["object"]):
-        if role == "each_other":
-            if _reciprocal(verb) and len(subjects) > 1:
+        if role in ("each_other", "together"):
+            if _reciprocal(verb, role) and len(subjects) > 1:
                 return [
                     f
                     for a, b in combinations(subjects, 2)
@@ -353,7 +489,26 @@ def _verb_frame(ctx: _Context, frame: dict[str, Any], verb: Token) -> list[_Foun
     return out
 
 
+def _between_frame(ctx: _Context, frame: dict[str, Any], word: Token) -> list[_Found]:
+    """ "the rivalry between A and B": every pair of the coordinated actors."""
+    sides = ctx.prep_objects(word, ["between"])
+    return [f for a, b in combinations(sides, 2) for f in _pairs(ctx, frame, word, [a], [b])]
+
+
+def _intransitive_participle(verb: Token, frame: dict[str, Any]) -> bool:
+    """A participle modifying a noun, for a frame whose agent is that noun and whose
+    object is a prepositional phrase: "a group split from X", "units fighting in Y"."""
+    if verb.dep_ != "acl" or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    objects = _as_list(frame["object"])
+    return _as_list(frame["subject"])[0] == "agent" and all(
+        str(o).startswith("prep:") for o in objects
+    )
+
+
 def _nominal_frame(ctx: _Context, frame: dict[str, Any], word: Token) -> list[_Found]:
+    if frame["subject"] == "between":
+        return _between_frame(ctx, frame, word)
     anchor = noun_anchor(ctx, word)
     if not anchor:
         return []
@@ -374,18 +529,38 @@ def _attachment_frames(ctx: _Context, sent: Span) -> list[_Found]:
                 continue
             if tok.head.i in ctx.index and ctx.index[tok.head.i][0] == hit[0]:
                 continue  # not the mention's head token
+            if frame.get("not_after_of") and tok.dep_ == "pobj" and tok.head.lower_ == "of":
+                continue  # "critics of the Kremlin in Vilnius": the place is the critics'"
             objects = ctx.prep_objects(tok, frame["preps"])
-            if not objects and tok.dep_ == "dobj":  # "hit Kozinka in the Belgorod region"
-                following = [
-                    c
-                    for c in tok.head.children
-                    if c.dep_ == "prep" and c.lower_ in frame["preps"] and c.i == tok.i + 1
-                ]
-                for prep in following:
-                    objects += [
-                        a for p in prep.children if p.dep_ == "pobj" for a in ctx.resolve(p)
-                    ]
+            holder = _place_noun_holder(tok, frame.get("place_nouns", ()))
+            if not objects and holder is not None:  # "the village of Kozinka in the X district"
+                objects = ctx.prep_objects(holder, frame["preps"])
+            if not objects:  # "hit Kozinka in the X region", "near Tyotkino in Kursk Oblast"
+                objects = _following_prep_objects(ctx, tok, frame["preps"])
             out += _pairs(ctx, frame, tok, [Arg(hit[0])], objects)
+    return out
+
+
+def _place_noun_holder(tok: Token, place_nouns: Iterable[str]) -> Token | None:
+    """ "the village of Kozinka" -> "village" (for a name that is the object of "of")."""
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in place_nouns:
+        return prep.head
+    return None
+
+
+def _following_prep_objects(ctx: _Context, tok: Token, preps: Sequence[str]) -> list[Arg]:
+    """Objects of a preposition right after ``tok`` that the parse hung on the verb."""
+    if tok.dep_ == "dobj":
+        verb = tok.head
+    elif tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"):
+        verb = tok.head.head
+    else:
+        return []
+    out: list[Arg] = []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps and prep.i == tok.i + 1:
+            out += [a for p in prep.children if p.dep_ == "pobj" for a in ctx.resolve(p)]
     return out
 
 
@@ -396,9 +571,39 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 def _responsibility(
     ctx: _Context, sent: Span, verb: Token, events: Sequence[Event]
 ) -> list[_Found]:
+    """ "X claimed (responsibility for) E", "X said they had crossed ...", "X denied any role"."""
     spec = load_vocab()["responsibility"]
-    if verb.lemma_.lower() not in spec["verbs"] or verb.pos_ != "VERB":
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or not events:
         return []
+    matches: list[Event] = []
+    confidence = float(spec["confidence"])
+    if lemma in spec["verbs"]:
+        matches = _claimed_events(verb, sent, events, spec)
+    if not matches and lemma in spec["denial_verbs"]:
+        matches = _denied_events(verb, sent, events, spec)
+    if not matches and lemma in spec["report_verbs"]:
+        matches = _reported_acts(ctx, verb, events, spec)
+        confidence = float(spec["reported_confidence"])
+    if not matches:
+        return []
+    actor_types = set(spec["subject_types"])
+    return [
+        _Found("claimed_responsibility", agent, Arg(event.key), verb, spec["name"], confidence)
+        for agent in ctx.agents(verb)
+        if ctx.type_of(agent) in actor_types
+        for event in matches
+    ]
+
+
+def _span_of(token: Token) -> tuple[int, int]:
+    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
+
+
+def _claimed_events(
+    verb: Token, sent: Span, events: Sequence[Event], spec: dict[str, Any]
+) -> list[Event]:
+    """The events named by the object of a claiming verb."""
     claimed: list[Token] = []
     for dobj in (c for c in verb.children if c.dep_ == "dobj"):
         if dobj.lemma_.lower() in spec["nouns"]:
@@ -416,29 +621,63 @@ def _responsibility(
             claimed.append(dobj)
     if not claimed:
         return []
-    spans = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in claimed]
+    return _events_for(claimed, sent, events)
+
+
+def _events_for(nouns: list[Token], sent: Span, events: Sequence[Event]) -> list[Event]:
+    """Events whose evidence overlaps the noun phrases, else the sentence's only event,
+    else the latest earlier event whose evidence uses the same noun ("the raid")."""
+    spans = [_span_of(t) for t in nouns]
     matches = [e for e in events if any(_overlaps(e.start, e.end, s, t) for s, t in spans)]
-    if not matches:
-        in_sentence = [
-            e for e in events if _overlaps(e.start, e.end, sent.start_char, sent.end_char)
-        ]
-        matches = in_sentence if len(in_sentence) == 1 else []
-    actor_types = set(load_vocab()["types"]["actor"])
-    out = []
-    for agent in ctx.agents(verb):
-        if ctx.type_of(agent) not in actor_types:
+    if matches:
+        return matches
+    in_sentence = [e for e in events if _overlaps(e.start, e.end, sent.start_char, sent.end_char)]
+    if in_sentence:
+        return in_sentence if len(in_sentence) == 1 else []
+    words = {t.lemma_.lower() for t in nouns if t.pos_ == "NOUN"}
+    earlier = [
+        e
+        for e in events
+        if e.end <= sent.start_char
+        and words & {w.rstrip("s") for w in re.findall(r"\w+", e.quote.lower())}
+    ]
+    return earlier[-1:]
+
+
+def _denied_events(
+    verb: Token, sent: Span, events: Sequence[Event], spec: dict[str, Any]
+) -> list[Event]:
+    """ "X denied any involvement (in E)": E, or the latest earlier act of violence."""
+    dobjs = [c for c in verb.children if c.dep_ == "dobj"]
+    nouns = [c for c in dobjs if c.lemma_.lower() in spec["involvement"]]
+    if any(c.lower_ == "nothing" for c in dobjs):  # "has nothing to do with E"
+        nouns = [t for c in dobjs for t in c.subtree if t.lemma_ == "do" and t.pos_ == "VERB"]
+    if not nouns:
+        return []
+    named = [
+        p for n in nouns for c in n.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+    ]
+    if named:
+        return _events_for(named, sent, events)
+    acts = set(spec["act_types"])
+    earlier = [e for e in events if e.start <= sent.start_char and e.type in acts]
+    return earlier[-1:]
+
+
+def _reported_acts(
+    ctx: _Context, verb: Token, events: Sequence[Event], spec: dict[str, Any]
+) -> list[Event]:
+    """ "X said they had crossed into Y": the event told by a clause the speakers are subject of."""
+    acts = set(spec["act_verbs"])
+    out: list[Event] = []
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.lemma_.lower() not in acts:
             continue
-        for event in matches:
-            out.append(
-                _Found(
-                    "claimed_responsibility",
-                    agent,
-                    Arg(event.key),
-                    verb,
-                    spec["name"],
-                    float(spec["confidence"]),
-                )
-            )
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if not subjects or subjects[0].lower_ not in ctx.clause_pronouns:
+            continue
+        start, end = _span_of(clause)
+        out += [e for e in events if _overlaps(e.start, e.end, start, end)]
     return out
 
 
@@ -500,7 +739,7 @@ def sentence_claims(ctx: _Context, sent: Span, events: Sequence[Event] = ()) -> 
     found: list[_Found] = []
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX"):
+        if is_verbal(tok):
             for frame in verbs.get(lemma, []):
                 found += _verb_frame(ctx, frame, tok)
             found += _responsibility(ctx, sent, tok, events)
