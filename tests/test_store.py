@@ -135,3 +135,15 @@ def test_store_orphan_entities_removed_after_replacement():
     save(store, doc2, make_extraction(doc2, [("Kara Town", "location")]))
     resolve(store)
     assert [e["name"] for e in store.entities()] == ["Kara Town"]
+
+
+def test_store_revision_grows_with_every_change():
+    store = Store()
+    r0 = store.revision()
+    sample(store)
+    r1 = store.revision()
+    resolve(store)
+    r2 = store.revision()
+    assert r0 < r1 < r2
+    store.delete_document("d1")
+    assert store.revision() > r2

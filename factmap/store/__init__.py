@@ -106,6 +106,22 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    # -- revision -------------------------------------------------------------------------
+    @staticmethod
+    def _bump(conn: Connection) -> None:
+        """Count a change, so readers can cache what they computed from the store."""
+        res = conn.execute(
+            text("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
+        )
+        if res.rowcount == 0:
+            conn.execute(insert(t.meta).values(key="revision", value="1"))
+
+    def revision(self) -> int:
+        """A number that grows with every change to documents, entities or decisions."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.meta.c.value).where(t.meta.c.key == "revision")).first()
+        return int(row[0]) if row else 0
+
     def __enter__(self) -> Store:
         return self
 
@@ -133,11 +149,13 @@ class Store:
             with self.engine.begin() as conn:
                 self._delete_document(conn, doc.id)
                 self._insert_document(conn, doc, ext, keys)
+                self._bump(conn)
         except SQLAlchemyError as exc:
             raise StoreError(f"could not save document {doc.id}: {exc}") from exc
 
     def delete_document(self, doc_id: str) -> bool:
         with self.engine.begin() as conn:
+            self._bump(conn)
             return self._delete_document(conn, doc_id)
 
     @staticmethod
@@ -252,6 +270,7 @@ class Store:
             conn.execute(delete(t.copy_groups))
             if rows:
                 conn.execute(insert(t.copy_groups), rows)
+            self._bump(conn)
 
     def copy_groups(self) -> dict[str, tuple[str, float]]:
         """doc id -> (group id, similarity) for every document in a copy group."""
@@ -410,6 +429,7 @@ class Store:
                 delete(t.entities).where(t.entities.c.id.not_in(select(t.entity_keys.c.entity_id)))
             )
             self._refresh_entities(conn, fixed)
+            self._bump(conn)
 
     @staticmethod
     def _refresh_entities(conn: Connection, fixed: Mapping[int, Cluster] | None = None) -> None:
