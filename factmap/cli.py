@@ -420,37 +420,22 @@ def _judge(ctx: click.Context, a: str, b: str, user: str, judgement: str) -> Non
     _resolved(stats)
 
 
-@cli.command()
-@click.argument("a")
-@click.argument("b")
-@USER
-@click.pass_context
-@_friendly
-def merge(ctx: click.Context, a: str, b: str, user: str) -> None:
-    """Record that names/entities A and B are one actor (a positive judgement)."""
-    _judge(ctx, a, b, user, "positive")
+def _judgement_command(name: str, judgement: str, help_text: str) -> None:
+    """Register one of the judgement commands (merge, distinct, unsure)."""
+
+    @cli.command(name, help=help_text)
+    @click.argument("a")
+    @click.argument("b")
+    @USER
+    @click.pass_context
+    @_friendly
+    def command(ctx: click.Context, a: str, b: str, user: str) -> None:
+        _judge(ctx, a, b, user, judgement)
 
 
-@cli.command()
-@click.argument("a")
-@click.argument("b")
-@USER
-@click.pass_context
-@_friendly
-def distinct(ctx: click.Context, a: str, b: str, user: str) -> None:
-    """Record that A and B are different actors (a negative judgement): never merged."""
-    _judge(ctx, a, b, user, "negative")
-
-
-@cli.command()
-@click.argument("a")
-@click.argument("b")
-@USER
-@click.pass_context
-@_friendly
-def unsure(ctx: click.Context, a: str, b: str, user: str) -> None:
-    """Record that you cannot tell whether A and B are one actor (not asked again)."""
-    _judge(ctx, a, b, user, "unsure")
+_judgement_command("merge", "positive", "Record that names/entities A and B are one actor (a positive judgement).")
+_judgement_command("distinct", "negative", "Record that A and B are different actors (a negative judgement): never merged.")
+_judgement_command("unsure", "unsure", "Record that you cannot tell whether A and B are one actor (not asked again).")
 
 
 @cli.command()
