@@ -512,3 +512,179 @@ def test_extract_events_undated_founding_is_a_fact_not_an_event(events) -> None:
 )
 def test_extract_events_other_happenings_and_near_misses(events, text, names, expected) -> None:
     assert [e.type for e in events(text, names)] == expected
+
+
+# ---------------------------------------------------------------- classes found on real reporting
+
+
+def test_extract_events_vocab_keeps_yaml_boolean_words() -> None:
+    """YAML 1.1 reads a bare ``on`` as True: the place prepositions must still hold "on"."""
+    vocab = load_event_vocab()
+    assert "on" in vocab.place_preps and "true" not in vocab.place_preps
+    assert vocab.target_place_preps["battle"] == frozenset({"for"})
+
+
+def test_extract_events_vocab_rejects_boolean_words() -> None:
+    from factmap.errors import ConfigError
+    from factmap.extract.events import _words
+
+    with pytest.raises(ConfigError, match="quote"):
+        _words({"place_preps": ["in", True]}, "place_preps")
+
+
+def test_extract_events_same_name_by_words() -> None:
+    from factmap.extract.events import same_name
+
+    assert same_name("Lu", "Lu Ping") and same_name("Ana Vell", "ana  vell")
+    assert not same_name("Lu Ping", "Ana Vell") and not same_name("", "Lu")
+
+
+@pytest.mark.slow
+def test_extract_events_place_is_target_not_owner(events) -> None:
+    text = "Sirens sounded during Varnia's massive attack on Ostrava last night."
+    (event,) = events(text, [("Varnia", "location"), ("Ostrava", "location")])
+    assert (event.type, event.place) == ("attack", mid(text, "Ostrava"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "type_", "place"),
+    [
+        ("The Marsh Brigade said repeated attacks against Dunmore had stopped.", "attack", "Dunmore"),
+        ("Veterans of the Marsh Brigade recalled the battle for Dunmore.", "battle", "Dunmore"),
+    ],
+)
+def test_extract_events_place_of_target_prepositions(events, text, type_, place) -> None:
+    found = events(text, [("Marsh Brigade", "organization"), (place, "location")])
+    assert [(e.type, e.place) for e in found] == [(type_, mid(text, place))]
+
+
+@pytest.mark.slow
+def test_extract_events_invasion_needs_its_own_date(events) -> None:
+    names = [("Ostland", "location"), ("Varnia", "location"), ("Pine Legion", "organization")]
+    background = "Since Ostland's invasion of Varnia, prices have doubled."
+    assert events(background, names[:2]) == []
+    shortly = "The Pine Legion was formed in March 2021, shortly after Ostland's invasion of Varnia."
+    assert [e.type for e in events(shortly, names)] == ["formation"]
+    dated = "Ostland's invasion of Varnia in 2019 displaced thousands."
+    (event,) = events(dated, names[:2])
+    assert (event.type, event.date, event.place) == ("attack", "2019", mid(dated, "Varnia"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "names", "type_", "who"),
+    [
+        (
+            "Chancellor Ana Vell said she had a telephone conversation with President Jon Marek.",
+            [("Ana Vell", "person"), ("Jon Marek", "person")],
+            "meeting",
+            ["Jon Marek"],
+        ),
+        (
+            "Premier Lu Ping spoke in a call with President Jon Marek on 3 May 2021.",
+            [("Lu Ping", "person"), ("Jon Marek", "person")],
+            "meeting",
+            ["Jon Marek"],
+        ),
+        (
+            "Spokesman Ivo Brandt said during a regular call with journalists that the talks failed.",
+            [("Ivo Brandt", "person")],
+            "press_conference",
+            ["Ivo Brandt"],
+        ),
+        (
+            "Ivo Brandt told a news conference in Dunmore that the bridge would reopen.",
+            [("Ivo Brandt", "person"), ("Dunmore", "location")],
+            "press_conference",
+            ["Ivo Brandt"],
+        ),
+    ],
+)
+def test_extract_events_calls_and_news_conferences(events, text, names, type_, who) -> None:
+    found = [e for e in events(text, names) if e.type == type_]
+    assert len(found) == 1
+    assert all(mid(text, name) in found[0].participants for name in who)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked about his refusal to hold talks with Jon Marek, the minister declined to comment.",
+        "Negotiations with Jon Marek would only lead to another war, she wrote.",
+    ],
+)
+def test_extract_events_refused_or_hypothetical_talks(events, text) -> None:
+    assert events(text, [("Jon Marek", "person")]) == []
+
+
+@pytest.mark.slow
+def test_extract_events_hyphenated_sides_are_not_the_place(events) -> None:
+    text = "Secret, informal Varnia-Ostland talks are already under way."
+    (event,) = events(text, [("Varnia", "location"), ("Ostland", "location")])
+    assert (event.type, event.place) == ("meeting", None)
+
+
+@pytest.mark.slow
+def test_extract_events_purpose_clause_shares_subject(events) -> None:
+    text = (
+        "Prime Minister Lu Ping made a surprise trip to Varnia to meet President Ana Vell, "
+        "a day after Jon Marek met his counterpart Ivo Brandt in Dunmore."
+    )
+    names = [(n, "person") for n in ("Lu Ping", "Ana Vell", "Jon Marek", "Ivo Brandt")]
+    found = events(text, [*names, ("Varnia", "location"), ("Dunmore", "location")])
+    meetings = sorted(sorted(e.participants) for e in found if e.type == "meeting")
+    assert sorted([mid(text, "Lu Ping"), mid(text, "Ana Vell")]) in meetings
+    assert sorted([mid(text, "Jon Marek"), mid(text, "Ivo Brandt")]) in meetings
+
+
+@pytest.mark.slow
+def test_extract_events_president_of_country_takes_part(events) -> None:
+    text = "He met there with the President of Varnia Ana Vell and Chancellor Jon Marek."
+    names = [("Varnia", "location"), ("Ana Vell", "person"), ("Jon Marek", "person")]
+    (event,) = events(text, names)
+    assert mid(text, "Ana Vell") in event.participants
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "names", "who"),
+    [
+        ("Finance minister Ivo Brandt resigned on 4 July 2022.", [("Ivo Brandt", "person")], "Ivo Brandt"),
+        (
+            "The Varnian Senate has finally passed a package of farm aid worth $6bn.",
+            [("Varnian Senate", "organization")],
+            "Varnian Senate",
+        ),
+    ],
+)
+def test_extract_events_resignations_and_laws_are_other(events, text, names, who) -> None:
+    (event,) = events(text, names)
+    assert event.type == "other" and mid(text, who) in event.participants
+
+
+@pytest.mark.slow
+def test_extract_events_renamed_place_is_the_place(events) -> None:
+    text = "The president flew to Dunmore, which was renamed Oldport for the day."
+    found = events(text, [("Dunmore", "location"), ("Oldport", "location")])
+    assert [(e.type, e.place) for e in found] == [("other", mid(text, "Dunmore"))]
+
+
+@pytest.mark.slow
+def test_extract_events_short_person_name_joins_its_event(events) -> None:
+    text = (
+        "Minister Lu Ping held five hours of talks with Jon Marek on Saturday. "
+        "Lu exchanged views on trade during Saturday's talks, his ministry said."
+    )
+    names = [("Lu Ping", "person"), ("Jon Marek", "person"), ("Lu", "person", 1)]
+    found = [e for e in events(text, names) if e.type == "meeting"]
+    assert len(found) == 1 and found[0].date == "2024-06-01"
+
+
+@pytest.mark.slow
+def test_extract_events_talks_measured_in_hours_keep_their_subject(events) -> None:
+    text = "Ana Vell discussed the harvest during five hours of talks with Jon Marek."
+    (event,) = events(text, [("Ana Vell", "person"), ("Jon Marek", "person")])
+    assert event.type == "meeting"
+    assert {mid(text, "Ana Vell"), mid(text, "Jon Marek")} <= set(event.participants)

@@ -773,3 +773,90 @@ def test_relations_denied_involvement_without_an_attack_makes_no_claim(nlp):
     quote = "The council met on Monday."
     event = Event("event:0", "t", 0, len(quote), quote, "meeting", 0.8, "test")
     assert triples(nlp, text, [("ministry", ORG)], [event]) == set()
+
+
+# -- forms of real reporting (invented actors) -----------------------------------------
+TITLE_FORMS = [
+    # a title before the name, the parse hanging the organization on the name
+    (
+        "The talks were chaired by the head of the Ostrava Council Marek Lindqvist on Monday.",
+        [("Ostrava Council", ORG), ("Marek Lindqvist", PER)],
+        {("Marek Lindqvist", "leader_of", "Ostrava Council")},
+    ),
+    (
+        "Chairman of the Baltic Forum Jonas Petrauskas said the meeting was useful.",
+        [("Baltic Forum", ORG), ("Jonas Petrauskas", PER)],
+        {("Jonas Petrauskas", "leader_of", "Baltic Forum")},
+    ),
+    # "a commander in X" is a rank inside X, not its head
+    (
+        "A commander in the Vesna Battalion, Ivan Korda, said the line held.",
+        [("Vesna Battalion", ORG), ("Ivan Korda", PER)],
+        {("Ivan Korda", "member_of", "Vesna Battalion")},
+    ),
+    # a newsroom's possessive and its job titles
+    (
+        "Globo News's Maria Alvez reported from the border.",
+        [("Globo News", ORG), ("Maria Alvez", PER)],
+        {("Maria Alvez", "member_of", "Globo News")},
+    ),
+    (
+        "Daily Courier diplomatic correspondent Tom Hale said the talks stalled.",
+        [("Daily Courier", ORG), ("Tom Hale", PER)],
+        {("Tom Hale", "member_of", "Daily Courier")},
+    ),
+    (
+        "Yusuf Demir, who directs the Halden Institute, spoke first.",
+        [("Halden Institute", ORG), ("Yusuf Demir", PER)],
+        {("Yusuf Demir", "leader_of", "Halden Institute")},
+    ),
+    (
+        "Yusuf Demir, the director of the Halden Institute, spoke first.",
+        [("Halden Institute", ORG), ("Yusuf Demir", PER)],
+        {("Yusuf Demir", "leader_of", "Halden Institute")},
+    ),
+    # places: a direction inside a country, a possessive, a capital
+    (
+        "Troops entered Nordheim, a small town in the north of Valdoria.",
+        [("Nordheim", LOC), ("Valdoria", LOC)],
+        {("Nordheim", "located_in", "Valdoria")},
+    ),
+    (
+        "The convoy reached Valdoria's capital Ostrava by noon.",
+        [("Ostrava", LOC), ("Valdoria", LOC)],
+        {("Ostrava", "located_in", "Valdoria")},
+    ),
+    (
+        "Police searched homes in Valdoria's Kessel region.",
+        [("Kessel region", LOC), ("Valdoria", LOC)],
+        {("Kessel region", "located_in", "Valdoria")},
+    ),
+    # "launched by" a person: founded
+    (
+        "The Forum is a platform launched by Marek Lindqvist in 2020.",
+        [("Forum", ORG), ("Marek Lindqvist", PER)],
+        {("Forum", "founded_by", "Marek Lindqvist")},
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,specs,expected", TITLE_FORMS)
+def test_relations_titles_possessives_and_places(nlp, text, specs, expected):
+    assert triples(nlp, text, specs) == expected
+
+
+@pytest.mark.slow
+def test_relations_titles_possessives_and_places_stay_silent(nlp):
+    # a gapped clause after a dash states no containment
+    text = "Valdoria guarded the airfields near Lesno, and Ostland - in Kessel, the envoy said."
+    specs = [("Valdoria", LOC), ("Lesno", LOC), ("Ostland", LOC), ("Kessel", LOC)]
+    assert ("Ostland", "located_in", "Kessel") not in triples(nlp, text, specs)
+    # a role noun between possessor and name says more than membership
+    text = "The Vesna Battalion's commander Ivan Korda spoke on Monday."
+    specs = [("Vesna Battalion", ORG), ("Ivan Korda", PER)]
+    assert triples(nlp, text, specs) == {("Ivan Korda", "leader_of", "Vesna Battalion")}
+    # a country's leader is not a member of an organization; an attack launched is no founding
+    text = "Valdoria's Marek Lindqvist said the Ostland Army launched an offensive."
+    specs = [("Valdoria", LOC), ("Marek Lindqvist", PER), ("Ostland Army", ORG)]
+    assert triples(nlp, text, specs) == set()

@@ -11,12 +11,14 @@ For every sentence:
    A verb must be a predicate (not an adjective or compound modifier), a noun must not
    be a compound modifier ("attack helicopter") nor lie inside a name. Exclusions
    remove "heart attack", "formed an opinion", "signed up", "met the deadline";
-   formation needs an organization as the thing made.
+   formation needs an organization as the thing made. A ``needs_date`` rule ("invasion")
+   is kept only with a date of the trigger itself: "since X's invasion of Y" is background.
 2. **Hypotheticals emit no event; scheduled events need a fixed date.** A trigger (or
    the verb that governs a noun trigger) with a modal ("would hold elections", "could
    attack"), under an irrealis verb ("plans to attack", "threatened to raid"), under an
-   irrealis noun ("plans for an attack") or in an if/unless clause is hypothetical and
-   dropped. A future ("will hold a press conference", "the scheduled vote": the
+   irrealis noun ("plans for an attack", "his refusal to hold talks"), in an if/unless
+   clause, or a noun subject of a modal verb ("talks would only lead to war") is
+   hypothetical and dropped. A future ("will hold a press conference", "the scheduled vote": the
    ``future_*`` words) is kept only with a date the text fixes by itself ("on 8 February
    2024", never "on Friday"), with its confidence scaled by ``SCHEDULED_WEIGHT`` and
    ``+scheduled`` added to its rule. Reported speech and denials are kept.
@@ -33,9 +35,13 @@ For every sentence:
    ("X and Y said they had crossed the border"), and names coordinated with them, in
    apposition or named as their members ("fighters of X"). Some rules need a doer of a
    kind (``needs_subject``: "units crossed into X" is a raid, "refugees crossed" not).
-   The place is the first location mention governed by "in/near/at/into/on/..." that
-   attaches to an anchor, an argument of it, or is the object, possessor ("Russia's
-   election") or the where-clause head ("near X, where it crossed") of the trigger.
+   The place is the first location mention governed by "in/near/at/into/on/..." (plus the
+   type's ``target_place_preps``: "attacks against X", "the battle for X") that attaches
+   to an anchor, an argument of it, or is the object, "of"-object ("the invasion of X"),
+   compound ("the Belgorod raid", not hyphenated sides: "US-Russia talks"), possessor
+   ("Russia's election"; not for ``doer_possessor_types``: in "X's attack on Y" X did it)
+   or the where-clause head ("near X, where it crossed") of the trigger, or the noun its
+   clause describes ("X, which was renamed").
    The date is the first DATE/TIME entity attached to an anchor or its object, read
    whole ("in the summer" + "of 2022", "in the early hours of Monday") and resolved
    by :func:`factmap.extract.dates.resolve_date` against ``doc.published`` (never the
@@ -53,7 +59,7 @@ a place), "the raid" alone 0.45.
 **One event per happening.** Two readings in one document are merged when they have
 the same type, compatible dates (equal, or one a prefix of the other: "2023" and
 "2023-05-22") and places (same name, or one missing), and either share a participant
-name or, when a side has none, come from the same sentence or share a date or place.
+name (for persons also a shorter name of the same words: "Putin" / "Vladimir Putin") or, when a side has none, come from the same sentence or share a date or place.
 A headline (a whole title-like line) never starts an event: it joins the first
 telling it fits, or is dropped. The merged event's evidence is its most informative
 reading (not a headline; with a date, a place, participants; the first among equals),
@@ -118,6 +124,7 @@ class TriggerRule:
     subject_types: frozenset[str] = frozenset()
     subject_lemmas: frozenset[str] = frozenset()
     weak: bool = False
+    needs_date: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,10 +152,20 @@ class EventVocab:
     company_preps: frozenset[str] = frozenset()
     when_words: frozenset[str] = frozenset()
     where_words: frozenset[str] = frozenset()
+    target_place_preps: dict[str, frozenset[str]] = field(default_factory=dict)
+    doer_possessor_types: frozenset[str] = frozenset()
 
 
 def _words(data: dict[str, Any], key: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in data.get(key) or ())
+    """A word list of the vocabulary, lower-cased (ConfigError for YAML's on/off/yes/no,
+    which load as booleans: "on" would silently become "true")."""
+    words = list(data.get(key) or ())
+    if any(isinstance(w, bool) for w in words):
+        raise ConfigError(
+            f"events.yaml: the list {key!r} holds a boolean; quote words such as "
+            '"on", "off", "yes", "no" in factmap/vocab/events.yaml'
+        )
+    return frozenset(str(w).lower() for w in words)
 
 
 def _rule(raw: dict[str, Any]) -> TriggerRule:
@@ -181,6 +198,7 @@ def _rule(raw: dict[str, Any]) -> TriggerRule:
         subject_types=_words(subject, "types"),
         subject_lemmas=_words(subject, "lemmas"),
         weak=bool(raw.get("weak")),
+        needs_date=bool(raw.get("needs_date")),
     )
 
 
@@ -194,8 +212,15 @@ def load_event_vocab() -> EventVocab:
         raise ConfigError(
             f"cannot read factmap/vocab/events.yaml ({exc}); reinstall factmap"
         ) from exc
+    targets = data.get("target_place_preps") or {}
+    if not isinstance(targets, dict) or not set(targets) <= set(EVENT_TYPES):
+        raise ConfigError(
+            "events.yaml: 'target_place_preps' must map event types to preposition lists; "
+            "fix the entry in factmap/vocab/events.yaml"
+        )
     return EventVocab(
         rules=tuple(_rule(raw) for raw in data.get("triggers") or ()),
+        target_place_preps={type_: _words(targets, type_) for type_ in targets},
         **{
             key: _words(data, key)
             for key in (
@@ -219,6 +244,7 @@ def load_event_vocab() -> EventVocab:
                 "company_preps",
                 "when_words",
                 "where_words",
+                "doer_possessor_types",
             )
         },  # fmt: skip
     )
@@ -400,6 +426,13 @@ def _irrealis_words(token: Token, vocab: EventVocab) -> list[tuple[str, str]]:
         for c in token.children
         if c.dep_ in ("amod", "compound") and _lemma(c) in vocab.irrealis_modifiers
     ]
+    if token.dep_ == "nsubj" and _pos(token) == "noun" and token.head.pos_ in ("VERB", "AUX"):
+        # "negotiations would only lead to ...": the talks are as unreal as their verb
+        out += [
+            (c.lower_, "modal")
+            for c in token.head.children
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in vocab.modals
+        ]
     current, came_by = token, ""
     for _ in range(8):
         lemma = _lemma(current)
@@ -455,11 +488,12 @@ def _frame(trigger: Token, vocab: EventVocab) -> _Frame:
     anchors = [trigger]
     slots: set[int] = set()
     doers: set[int] = set()
+    foreign: set[int] = set()  # anchors whose objects belong to another happening
     if trigger.pos_ == "VERB":
         slots |= _verb_slots(trigger, vocab.participant_preps)
         doers |= {c.i for c in trigger.children if c.dep_ == "nsubj"}
         if not any(c.dep_ in _SUBJECTS and c.pos_ != "PRON" for c in trigger.children):
-            if trigger.dep_ in ("conj", "xcomp") and trigger.head.pos_ in ("VERB", "AUX"):
+            if _shares_subject(trigger) and trigger.head.pos_ in ("VERB", "AUX"):
                 doers |= {c.i for c in trigger.head.children if c.dep_ in _SUBJECTS}
             antecedent = _antecedent(trigger)
             if antecedent is not None:
@@ -486,19 +520,38 @@ def _frame(trigger: Token, vocab: EventVocab) -> _Frame:
             if _lemma(verb) in vocab.light_verbs:
                 slots |= _verb_slots(verb, vocab.participant_preps) - {trigger.i}
                 slots |= {t.i for t in _speakers(verb, vocab)}
-            elif trigger.dep_ == "pobj" and trigger.head.lower_ in vocab.company_preps:
+            elif _company_prep(trigger, vocab) is not None:
                 # "the council approved the budget after a meeting": the council met
                 slots |= {
                     c.i for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"
                 }
+                # "discussed the war in X during talks": X is not where the talks were
+                foreign.add(verb.i)
         # "the raid, which began on Monday near X": the relative clause dates and places it
         anchors += [c for c in trigger.children if c.dep_ == "relcl"]
     anchors += _when_clauses(anchors, vocab)
-    objects = {o.i for a in anchors for o in a.children if o.dep_ in _OBJECTS}
+    objects = {o.i for a in anchors if a.i not in foreign for o in a.children if o.dep_ in _OBJECTS}
     objects |= {
         o.i for a in anchors for o in a.children if o.dep_ in _SUBJECTS and a is not trigger
     }
     return _Frame(trigger, anchors, slots, objects, doers)
+
+
+def _company_prep(noun: Token, vocab: EventVocab) -> Token | None:
+    """The "after/during/..." a noun trigger is the object of, directly or through a
+    measure ("during five hours of talks"), or None."""
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj":
+        prep = prep.head.head  # "during [five hours] of talks"
+    return prep if prep is not None and prep.lower_ in vocab.company_preps else None
+
+
+def _shares_subject(verb: Token) -> bool:
+    """A verb without its own subject that takes its head's: "met and agreed", "wants
+    to meet", "made a trip to Kyiv to meet X" (an infinitive purpose clause)."""
+    if verb.dep_ in ("conj", "xcomp"):
+        return True
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _when_clauses(anchors: list[Token], vocab: EventVocab) -> list[Token]:
@@ -616,35 +669,76 @@ def _subject_fits(frame: _Frame, rule: TriggerRule, names: list[_Name], vocab: E
     )
 
 
-def _place(frame: _Frame, names: list[_Name], vocab: EventVocab) -> str | None:
+def _place(frame: _Frame, names: list[_Name], vocab: EventVocab, type_: str = "") -> str | None:
+    """The first location mention that says where the event happened (module doc, step 3).
+
+    ``type_`` adds the type's target prepositions ("attacks against X", "the battle for
+    X") and, for attacks and the like, skips a location owning the trigger ("Iran's
+    attack on Israel": Iran did it, Israel is where).
+    """
+    trigger = frame.trigger
     heads = {a.i for a in frame.anchors} | frame.slots | frame.objects
     heads |= {c.i for a in frame.anchors for c in a.children if c.dep_ == "npadvmod"}
-    # "near Kozinka, where it crossed the border": the noun a where-clause modifies
+    # "near Kozinka, where it crossed the border": the noun a where-clause modifies;
+    # "Volgograd, which was renamed": the noun the trigger's clause describes
     wheres = {
         a.head.i
         for a in frame.anchors
         if a.dep_ == "relcl" and any(c.lower_ in vocab.where_words for c in a.children)
     }
+    if trigger.pos_ == "VERB" and (
+        trigger.dep_ == "acl"
+        or (
+            trigger.dep_ == "relcl"
+            and any(c.dep_ in ("nsubjpass", "dobj") and c.tag_ == "WDT" for c in trigger.children)
+        )
+    ):  # "Volgograd, which was renamed", "the town shelled by": the place it happened to
+        wheres.add(trigger.head.i)
+    preps = vocab.place_preps | vocab.target_place_preps.get(type_, frozenset())
+    own = {"dobj", "nsubjpass"} | ({"poss"} if type_ not in vocab.doer_possessor_types else set())
+    text = trigger.doc.text
     for name in names:
         if name.type not in PLACE_TYPES:
             continue
         token = _climb(name.root, vocab)[-1]
-        if token.i == frame.trigger.i or token.i in wheres or (  # "the Belgorod raid"
-            token.dep_ in ("dobj", "nsubjpass", "poss") and token.head.i == frame.trigger.i
-        ):
+        if token.i == trigger.i:  # "the Belgorod raid", but "US-Russia talks" name two sides
+            if not _paired(text, name.start, name.end):
+                return name.id
+            continue
+        if token.i in wheres or (token.dep_ in own and token.head.i == trigger.i):
             return name.id
         for _ in range(4):
             if token.dep_ != "pobj":
                 break
             prep = token.head
-            if prep.lower_ in vocab.place_preps and prep.head.i in heads:
+            if prep.lower_ in preps and prep.head.i in heads:
                 return name.id
             if prep.lower_ != "of" and prep.lower_ not in vocab.place_preps:
                 break
             token = prep.head  # "the village of X", "at a congress in X"
-            if token.dep_ in ("dobj", "nsubjpass") and token.head.i == frame.trigger.i:
+            if prep.lower_ == "of" and token.i == trigger.i and _pos(trigger) == "noun":
+                return name.id  # "the invasion of Finland", "the battle of X"
+            if token.dep_ in ("dobj", "nsubjpass") and token.head.i == trigger.i:
                 return name.id
     return None
+
+
+def _sides(frame: _Frame, names: list[_Name]) -> bool:
+    """Whether hyphenated places name the trigger's sides ("US-Russia talks"): such a
+    reading tells a happening even without a named participant."""
+    text = frame.trigger.doc.text
+    return any(
+        name.type in PLACE_TYPES
+        and name.root.head.i == frame.trigger.i
+        and name.root.dep_ == "compound"
+        and _paired(text, name.start, name.end)
+        for name in names
+    )
+
+
+def _paired(text: str, start: int, end: int) -> bool:
+    """A name hyphenated with another ("US-Russia talks", "Russia-Nato conflict")."""
+    return (start > 0 and text[start - 1] == "-") or (end < len(text) and text[end] == "-")
 
 
 def _date_root(ent: Span) -> Token:
@@ -821,7 +915,8 @@ def find_events(sdoc: Doc, doc: Document, mentions: list[Mention]) -> list[Event
             if cand is not None:
                 candidates.append(cand)
     texts = {m.id: m.text for m in own}
-    merged = merge_candidates(candidates, texts)
+    persons = frozenset(m.id for m in own if m.type == "person")
+    merged = merge_candidates(candidates, texts, persons)
     return [
         Event(
             key=f"event:{n}",
@@ -860,11 +955,16 @@ def _reading(
     if not _subject_fits(frame, rule, here, vocab):
         return None
     participants = _participants(frame, here, vocab)
-    place = _place(frame, here, vocab)
+    place = _place(frame, here, vocab, rule.type)
     # a scheduled event keeps only a date the text fixes by itself ("on 8 February 2024")
     date = _date(frame, sent, None if mode == FUTURE else doc.published, (start, end))
     if mode == FUTURE and date is None:
         return None
+    if rule.needs_date:  # "since Russia's invasion" is background; "formed in 2022, after
+        # the invasion" dates the forming: only a date of the trigger itself counts
+        date = _date_at({token.i}, sent, doc.published, (start, end))
+        if date is None:
+            return None
     reporter = _reporting_verb(_governing_verb(token) or token, vocab)
     if date is None and mode is None and reporter is not None:
         # "X said on Monday that fighting was continuing": told as news of that day
@@ -883,7 +983,7 @@ def _reading(
         place=place,
         participants=participants,
         headline=is_headline(doc.text, start, end),
-        weak=rule.pos == "noun" or rule.weak,
+        weak=(rule.pos == "noun" or rule.weak) and not _sides(frame, here),
         rule_weak=rule.weak,
     )
 
@@ -900,7 +1000,16 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
-def _same_happening(a: _Candidate, b: _Candidate, texts: dict[str, str]) -> bool:
+def same_name(a: str, b: str) -> bool:
+    """Two person names of one document that may name one person: equal, or the words of
+    one are all words of the other ("Wang" / "Wang Yi", "Putin" / "Vladimir Putin")."""
+    words_a, words_b = set(_norm(a).split()), set(_norm(b).split())
+    return bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
+
+
+def _same_happening(
+    a: _Candidate, b: _Candidate, texts: dict[str, str], persons: frozenset[str] = frozenset()
+) -> bool:
     """Same type, compatible date and place, and a shared name (or sentence/date/place)."""
     if a.type != b.type or not dates_compatible(a.date, b.date):
         return False
@@ -909,10 +1018,13 @@ def _same_happening(a: _Candidate, b: _Candidate, texts: dict[str, str]) -> bool
         return False
     if a.headline or b.headline:  # a headline sums up the story: it joins its telling
         return True
-    names_a = {_norm(texts.get(p, p)) for p in a.participants}
-    names_b = {_norm(texts.get(p, p)) for p in b.participants}
-    if names_a and names_b:
-        return bool(names_a & names_b)
+    if a.participants and b.participants:
+        return any(
+            _norm(texts.get(x, x)) == _norm(texts.get(y, y))
+            or ((x in persons or y in persons) and same_name(texts.get(x, x), texts.get(y, y)))
+            for x in a.participants
+            for y in b.participants
+        )
     same_date = a.date is not None and a.date == b.date
     return a.start == b.start or same_date or bool(place_a and place_a == place_b)
 
@@ -940,9 +1052,14 @@ def informativeness(c: _Candidate) -> tuple[int, int, int, int]:
     return (not c.headline, bool(c.date), bool(c.place), min(len(c.participants), 3))
 
 
-def merge_candidates(candidates: list[_Candidate], texts: dict[str, str]) -> list[_Candidate]:
+def merge_candidates(
+    candidates: list[_Candidate], texts: dict[str, str], persons: frozenset[str] = frozenset()
+) -> list[_Candidate]:
     """Fold readings of one happening into one event (see the module docstring).
 
+    ``texts`` gives each mention id its name; a name matches a longer or shorter name of the
+    same words ("Putin" / "Vladimir Putin") when one of them is in ``persons`` (ids of person
+    names).
     Body readings are grouped in text order, then headline readings join the first
     group they fit (a headline that fits none is dropped). Each group's evidence is its
     most informative reading (the first among equals); its date the most specific one,
@@ -952,7 +1069,7 @@ def merge_candidates(candidates: list[_Candidate], texts: dict[str, str]) -> lis
     groups: list[list[_Candidate]] = []
     ordered = sorted(candidates, key=lambda c: (c.headline, c.start))
     for cand in ordered:
-        group = next((g for g in groups if any(_same_happening(m, cand, texts) for m in g)), None)
+        group = next((g for g in groups if any(_same_happening(m, cand, texts, persons) for m in g)), None)
         if group is None and not cand.headline:  # a bare back-reference joins its type's event
             group = next(
                 (g for g in groups if g[0].type == cand.type and (_bare(g) or _bare([cand]))),

@@ -72,6 +72,7 @@ _MONTHS = {
 }
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MAX_DEPTH = 6
+_DASHES = ("-", "\u2013", "\u2014")
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,9 +406,48 @@ def noun_other(ctx: _Context, word: Token, preps: Iterable[str]) -> list[Arg]:
     if word.dep_ == "acomp" and not out:  # "X is active in Y": the prep hangs on "is"
         out = [a for a in ctx.prep_objects(word.head, preps)]
     for child in word.children:
-        if child.dep_ == "poss" or (child.dep_ == "compound" and child.i in ctx.index):
+        if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and child.i in ctx.index):
             out += ctx.resolve(child)
     return _unique(out)
+
+
+def title_before_name(ctx: _Context, word: Token, preps: Iterable[str]) -> tuple[list[Arg], list[Arg]]:
+    """(person, organization) of a role noun whose holder follows the organization:
+    "the head of the Ostrava Council Marek Lindqvist" (the parse hangs the council on
+    the name as a compound) and "a commander in the Vesna Battalion, Ivan Korda" (the
+    name is in apposition to the unit, which cannot be a person)."""
+    wanted = set(preps)
+    for prep in word.children:
+        if prep.dep_ != "prep" or prep.lower_ not in wanted:
+            continue
+        for pobj in prep.children:
+            hit = ctx.index.get(pobj.i)
+            if pobj.dep_ != "pobj" or hit is None or hit[1]:
+                continue
+            kind = ctx.types.get(hit[0])
+            if kind == "person":
+                orgs = [
+                    Arg(ctx.index[t.i][0])
+                    for t in pobj.subtree
+                    if t.i < pobj.i
+                    and t.i in ctx.index
+                    and ctx.index[t.i][0] != hit[0]
+                    and not ctx.index[t.i][1]
+                    and ctx.types.get(ctx.index[t.i][0]) == "organization"
+                ]
+                if orgs:
+                    return [Arg(hit[0])], _unique(orgs)
+            elif kind == "organization":
+                people = [
+                    a
+                    for c in pobj.children
+                    if c.dep_ == "appos"
+                    for a in ctx.resolve(c, conj=False)
+                    if ctx.type_of(a) == "person" and not a.coref
+                ]
+                if people:
+                    return people, [Arg(hit[0])]
+    return [], []
 
 
 # -- claims ------------------------------------------------------------------------
@@ -510,9 +550,15 @@ def _nominal_frame(ctx: _Context, frame: dict[str, Any], word: Token) -> list[_F
     if frame["subject"] == "between":
         return _between_frame(ctx, frame, word)
     anchor = noun_anchor(ctx, word)
+    if not anchor and frame["subject"] == "anchor":
+        anchor, other = title_before_name(ctx, word, frame.get("preps", ()))
+        return _pairs(ctx, frame, word, anchor, other)
     if not anchor:
         return []
-    other = [a for a in noun_other(ctx, word, frame.get("preps", ())) if a not in anchor]
+    if frame.get("prep_only"):  # "a commander in X": not "X's commander", "X commander"
+        other = [a for a in ctx.prep_objects(word, frame["preps"]) if a not in anchor]
+    else:
+        other = [a for a in noun_other(ctx, word, frame.get("preps", ())) if a not in anchor]
     if not other:
         return []
     if frame["subject"] == "anchor":
@@ -529,6 +575,9 @@ def _attachment_frames(ctx: _Context, sent: Span) -> list[_Found]:
                 continue
             if tok.head.i in ctx.index and ctx.index[tok.head.i][0] == hit[0]:
                 continue  # not the mention's head token
+            after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            if after is not None and after.text in _DASHES:
+                continue  # "Belarus guarded A, and Russia - in B": a gapped clause
             if frame.get("not_after_of") and tok.dep_ == "pobj" and tok.head.lower_ == "of":
                 continue  # "critics of the Kremlin in Vilnius": the place is the critics'"
             objects = ctx.prep_objects(tok, frame["preps"])
@@ -538,6 +587,34 @@ def _attachment_frames(ctx: _Context, sent: Span) -> list[_Found]:
             if not objects:  # "hit Kozinka in the X region", "near Tyotkino in Kursk Oblast"
                 objects = _following_prep_objects(ctx, tok, frame["preps"])
             out += _pairs(ctx, frame, tok, [Arg(hit[0])], objects)
+    return out
+
+
+def _possessive_frames(ctx: _Context, sent: Span) -> list[_Found]:
+    """ "Valdoria's Kessel region" (located_in), "the Courier's Tom Hale" (member_of):
+    a named possessor of a name, by the types in ``possessives``."""
+    out: list[_Found] = []
+    frames = load_vocab().get("possessives", [])
+    for tok in sent:
+        hit = ctx.index.get(tok.i)
+        if hit is None or hit[1]:
+            continue
+        if tok.head.i in ctx.index and ctx.index[tok.head.i][0] == hit[0]:
+            continue  # not the mention's head token
+        owners = [c for c in tok.children if c.dep_ == "poss" and c.i in ctx.index]
+        for owner in owners:
+            other = ctx.index[owner.i]
+            if other[0] == hit[0] or other[1]:
+                continue  # "its fighters" is a reference, not a named possessor
+            between = tok.doc[owner.i + 1 : tok.i]
+            if any(t.dep_ != "case" and ctx.index.get(t.i, ("",))[0] != hit[0] for t in between):
+                continue  # "the Brigade's leader Ivan Petrov": the role noun says more
+            for frame in frames:
+                if (
+                    ctx.types.get(hit[0]) == frame["anchor_type"]
+                    and ctx.types.get(other[0]) == frame["other_type"]
+                ):
+                    out += _pairs(ctx, frame, tok, [Arg(hit[0])], [Arg(other[0])])
     return out
 
 
@@ -752,6 +829,7 @@ def sentence_claims(ctx: _Context, sent: Span, events: Sequence[Event] = ()) -> 
                     continue
                 found += _nominal_frame(ctx, frame, tok)
     found += _attachment_frames(ctx, sent)
+    found += _possessive_frames(ctx, sent)
     return found
 
 
