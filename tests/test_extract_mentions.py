@@ -520,3 +520,94 @@ def test_mentions_common_surnames_that_are_also_towns_stay_non_places(extract):
 def test_mentions_plural_proper_nouns_naming_peoples_are_groups(extract):
     pairs = _pairs(extract("Its members include Buryats and Yakuts who oppose the Kremlin.")[0])
     assert ("Buryats", "group") in pairs and ("Yakuts", "group") in pairs
+
+
+# ---------------------------------------------------------------- classes seen in real reporting
+
+
+@pytest.mark.slow
+def test_mentions_acronym_spelling_a_stop_word_is_a_name(extract):
+    mentions, _ = extract("Envoys of the US and the UK signed the pact in Geneva.")
+    assert _by_text(mentions, "US").type == "location"
+    assert _by_text(mentions, "UK").type == "location"
+
+
+@pytest.mark.slow
+def test_mentions_state_institution_after_demonym_or_place(extract):
+    mentions, _ = extract(
+        "The Moldovan defence ministry said the Peruvian army had sent observers, "
+        "and a former Chilean navy officer said the US military agreed."
+    )
+    pairs = _pairs(mentions)
+    for name in ("Moldovan defence ministry", "Peruvian army", "Chilean navy", "US military"):
+        assert (name, "organization") in pairs, pairs
+
+
+@pytest.mark.slow
+def test_mentions_possessive_country_stays_a_place(extract):
+    mentions, _ = extract("Chile's army said the drill in the north was over.")
+    assert ("Chile", "location") in _pairs(mentions)
+    assert not any("army" in m.text for m in mentions)
+
+
+@pytest.mark.slow
+def test_mentions_region_after_place_the_tagger_calls_an_adjective(extract):
+    mentions, _ = extract("Missiles hit the Lviv region and the Odesa region overnight.")
+    assert ("Lviv region", "location") in _pairs(mentions)
+
+
+@pytest.mark.slow
+def test_mentions_acronym_organization_not_taken_for_small_town(extract):
+    mentions, _ = extract("Nato would not splinter, and NATO warned Moscow on Friday.")
+    assert _by_text(mentions, "NATO").type == "organization"
+    assert _by_text(mentions, "Nato").type == "organization"
+
+
+@pytest.mark.slow
+def test_mentions_bloc_with_a_number_is_an_organization(extract):
+    mentions, _ = extract("Leaders of the G7 group began a summit in the spa town.")
+    assert _by_text(mentions, "G7").type == "organization"  # the model says GPE
+
+
+@pytest.mark.slow
+def test_mentions_place_cue_retypes_every_use_in_the_document(extract):
+    mentions, _ = extract(
+        "Drones struck occupied Crimea overnight. Crimea will still hold its parade, "
+        "the head of Crimea said."
+    )
+    crimea = [m for m in mentions if m.text == "Crimea"]
+    assert len(crimea) == 3 and {m.type for m in crimea} == {"location"}
+
+
+@pytest.mark.slow
+def test_mentions_multiword_place_after_locative_noun(extract):
+    mentions, _ = extract("Troops tried to capture the city of Chasiv Yar before May.")
+    assert _by_text(mentions, "Chasiv Yar").type == "location"
+
+
+@pytest.mark.slow
+def test_mentions_the_west_is_a_group_but_west_bank_a_place(extract):
+    mentions, _ = extract(
+        "Sanctions imposed by the collective West failed, officials in the West Bank said."
+    )
+    assert ("West", "group") in _pairs(mentions)
+    assert ("West Bank", "location") in _pairs(mentions)
+
+
+@pytest.mark.slow
+def test_mentions_apposition_states_the_type(extract):
+    mentions, _ = extract(
+        "Another firm called Dravonik appears as a buyer. Silvana, a company headquartered "
+        "in the region, ordered helmets."
+    )
+    assert _by_text(mentions, "Dravonik").type == "organization"
+    assert _by_text(mentions, "Silvana").type == "organization"
+
+
+@pytest.mark.slow
+def test_mentions_of_phrase_stops_before_a_person(extract):
+    mentions, _ = extract(
+        "Chairman of the House of Representatives Vladimir Petrenko told the media."
+    )
+    assert ("House of Representatives", "organization") in _pairs(mentions)
+    assert ("Vladimir Petrenko", "person") in _pairs(mentions)

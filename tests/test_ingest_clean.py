@@ -378,3 +378,77 @@ def test_clean_one_line_paragraph_and_quote_survive_among_furniture():
     text = f'{STORY}\n\nShare\n\nUkraine denied it.\n\n"No comment."\n\nListen'
     cleaned = _clean(text)
     assert cleaned.endswith('Ukraine denied it.\n\n"No comment."')
+
+
+# --- promos, credits and other stories' headlines seen on real news pages ----------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "JOIN US ON SIGNAL! Follow our reporting of the crisis on @example_news.",
+        "Newsletter When it matters",
+        "The Weekend Moment: A newsletter for only the biggest weekend stories",
+        "skip past newsletter promotion Sign up to Morning Brief Free daily newsletter",
+        "You can read more recent information on Example.pl.",
+        "More reports from the region on Example.pl's main page",
+        "You can find more such stories on the Portal's main page.If you like them - subscribe",
+        "For more information, please visit Example",
+        "You can follow the siege around the clock in our live coverage",
+        "The article comes from the Example Wave website",
+        "Read more here.",
+        "NEW You can now listen to Example News articles!",
+        "See the video why did the talks fail?Analyst: Nobody wanted them",
+        "VIEW VIDEO Minister: The border is safe",
+        "The rest of the text is under the video material.",
+        "Watch TV live on Example GO",
+        "2:14 Mayor says the harbour will reopen - video",
+        "Example Agency's Jane Roe and John Doe contributed to this report.",
+        "The Example Press contributed reporting.",
+        "Reprinted from the author's @example blog! See the original here.",
+        "Help the city, join the collection.You will pay at example.org.pl/help >>>",
+        "Other Topics of Interest Who Is the New Harbour Master? He was appointed on Monday.",
+        "(QX)",
+        "Tanks on the road to the capital PAP",
+        "Soldiers on the border with the province example.pl",
+        "Troops on parade in the capital (Jane Roe/PA)",
+        "A ferry at the pier.Credit: Example Tours",
+        "Jane Roe Courtesy of Jane Roe",
+        "ol",
+    ],
+)
+def test_clean_promo_and_credit_lines_removed(line):
+    cleaned = _clean(_page(line))
+    assert line not in cleaned.split("\n")
+    _assert_content_kept(cleaned)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The newsletter is sent by the ministry every week.",
+        "Russia joined us on the call, the envoy said.",
+        "He said the plan was a map of the region.",
+        "The video showed soldiers crossing the river.",
+        "More than 200 people were evacuated from the main page of the list.",
+    ],
+)
+def test_clean_sentences_with_promo_words_kept(line):
+    cleaned = _clean(_page(line))
+    assert line in cleaned
+    _assert_content_kept(cleaned)
+
+
+def test_clean_headlines_in_capitals_below_the_first_line_removed():
+    link = "MAYOR VOWS THAT THE HARBOUR WILL REOPEN BEFORE WINTER"
+    text = "HARBOUR CLOSED AFTER THE STORM HIT\n\n" + STORY + "\n\n" + link + "\n\nIt rained again."
+    cleaned = _clean(text)
+    assert link not in cleaned
+    assert cleaned.startswith("HARBOUR CLOSED AFTER THE STORM HIT")  # the page's own headline stays
+    assert "It rained again." in cleaned
+    _assert_story_kept(cleaned)
+
+
+def test_clean_short_capitals_line_in_body_kept():
+    cleaned = _clean(STORY + "\n\nNATO SUMMIT\n\nThe leaders met.")
+    assert "NATO SUMMIT" in cleaned.split("\n")

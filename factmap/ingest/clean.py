@@ -4,7 +4,8 @@ Furniture is recognised by general rules read from ``factmap/vocab/furniture.yam
 whole-line patterns (navigation, captions and photo credits, pitches, share residue,
 ads, reading time, separators, tags, cookie and copyright lines), link blocks (a
 "Most read"/"Related" heading and the headline-like lines under it), runs of three
-or more headline-like lines, and lines made only of share/follow words. Real
+or more headline-like lines, lines in capitals below the headline (links to other
+stories), and lines made only of share/follow words. Real
 content is protected: the first title line is always kept, sentences (ending in
 . ! ? or a quote) are never taken for headlines, and a list introduced by a line
 ending in ":" is kept.
@@ -219,6 +220,7 @@ def remove_furniture(text: str) -> str:
     _drop_link_blocks(lines, keep)
     _drop_bullet_runs(lines, keep)
     _drop_headline_runs(lines, keep)
+    _drop_shouted_lines(lines, keep)
     kept = [line for line, k in zip(lines, keep, strict=True) if k]
     return _BLANKS.sub("\n\n", "\n".join(kept)).strip("\n")
 
@@ -328,3 +330,22 @@ def _drop_headline_runs(lines: list[str], keep: list[bool]) -> None:
                     keep[j] = False
             run = []
         previous = lines[i] if i >= 0 else ""
+
+
+def is_shouted(line: str) -> bool:
+    """A line in capitals with at least ``shouted_min_words`` words ("POPE FRANCIS
+    PREACHES ON FRAILTY AMID HEALTH CONCERNS"): a link to another story."""
+    letters = [ch for ch in line if ch.isalpha()]
+    minimum = int(furniture_vocab().get("shouted_min_words", 4))
+    return (
+        len(_WORD.findall(line)) >= minimum
+        and len(letters) >= 12
+        and all(ch.isupper() for ch in letters)
+    )
+
+
+def _drop_shouted_lines(lines: list[str], keep: list[bool]) -> None:
+    """Lines in capitals after the first content line (the page's headline) go."""
+    for i in _content_indexes(lines, keep)[1:]:
+        if is_shouted(lines[i]):
+            keep[i] = False

@@ -4,10 +4,11 @@ A mention's key is its normalised name (:func:`name_key`), shared across documen
 except for names that can only be understood inside their article:
 
 - a generic name ("the Legion", "the Ministry of Defence") gets a document-scoped key
-  and is linked to the nearest earlier full name in the same document that contains its
-  words ("Freedom of Russia Legion"); with no earlier one, to the first later one. The
-  key names its referent (``legion@DOC>freedom of russia legion``), so two legions of
-  one article never share a key;
+  and is linked to a full name of the same document that contains its words ("Freedom
+  of Russia Legion"): the only one named before it, or the nearest one if it was named
+  (in full or short) at least twice as often as any other so far; with none before it,
+  the only one the article names at all; otherwise it stays on its own. The key names its referent (``legion@DOC>freedom of russia legion``), so
+  two legions of one article never share a key;
 - a one-word person name ("Kovac", "Ms. Kovac") gets a document-scoped key and is
   linked to the one full person name of the document ending (or starting) with that
   word; if two people of the document share it (a father and a daughter), to neither;
@@ -40,6 +41,24 @@ def _local_link(doc: str, short: Mention, full: Mention, kind: str) -> NameLink:
     return NameLink(doc, short.id, full.id, kind, short.start, short.end, short.text)
 
 
+def _referent(m: Mention, cands: Sequence[Mention], base: dict[str, str], weight: dict[str, int]) -> Mention | None:
+    """The full name a generic name refers to. Among the full names named before it: the
+    only one, or the nearest one if the article has named it (in full or short) at least
+    twice as often as any other so far. With none before it: the only one the article
+    names at all. Otherwise none (no guess)."""
+    before = [f for f in cands if f.end <= m.start]
+    if not before:
+        keys = {base[f.id] for f in cands}
+        return cands[0] if len(keys) == 1 else None
+    latest: dict[str, Mention] = {base[f.id]: f for f in before}
+    if len(latest) == 1:
+        return next(iter(latest.values()))
+    nearest = base[before[-1].id]
+    if all(weight.get(nearest, 0) >= 2 * weight.get(k, 0) for k in latest if k != nearest):
+        return before[-1]
+    return None
+
+
 def document_keys(
     doc_id: str, mentions: Sequence[Mention], links: Sequence[NameLink] = ()
 ) -> tuple[dict[str, str], list[NameLink]]:
@@ -59,9 +78,13 @@ def document_keys(
         if m.type != "person" and not is_generic(base[m.id], m.type) and not is_acronym(m.text)
     ]
 
+    full_ids = {m.id for m in full_names}
+    weight: dict[str, int] = {}  # how often each full name was named so far (in full or short)
     for m in ordered:
         key = base[m.id]
         keys[m.id] = key
+        if m.id in full_ids:
+            weight[key] = weight.get(key, 0) + 1
         if m.type == "person":
             toks = name_tokens(key, "person")
             if len(toks) == 1 and m.rule != "rule:callsign" and m.id not in stated:
@@ -91,9 +114,9 @@ def document_keys(
                 f for f in full_names
                 if f.type == m.type and words <= set(name_tokens(base[f.id], f.type))
             ]
-            before = [f for f in cands if f.end <= m.start]
-            target = before[-1] if before else (cands[0] if cands else None)
+            target = _referent(m, cands, base, weight)
             if target is not None:
+                weight[base[target.id]] = weight.get(base[target.id], 0) + 1
                 # one key per referent: "the Legion" may mean two legions in one article
                 keys[m.id] = f"{scoped_key(key, doc_id)}>{base[target.id]}"
                 new_links.append(_local_link(doc_id, m, target, "short"))

@@ -1,9 +1,10 @@
 """Candidate pairs of names that may name one actor, found by blocking, scored by rules.
 
 Blocking keeps the work near-linear: names are only compared within blocks that share
-the first letters of a distinctive word (not a generic word such as "Legion"), and a
-block grown too large is skipped (its names still meet in the blocks of their other
-words). The rules, from strongest to weakest:
+a distinctive word (not a generic word such as "Legion"), its first letters, or — the
+rest of the name being equal — a one-letter deletion of it (so every one-letter
+misspelling meets its original); a block grown too large is skipped (its names still
+meet in their other, smaller blocks). The rules, from strongest to weakest:
 
 ``same_words``    the same words in another order or form (plural, synonym, demonym:
                   "National Guard of Georgia" = "Georgian National Guard") — merged;
@@ -104,10 +105,22 @@ def _compare(a: NameNode, b: NameNode) -> Candidate | None:
 
 
 def _block_keys(node: NameNode) -> Iterable[str]:
+    """Blocks a name belongs to: each distinctive word (for "contains"/"similar" pairs),
+    its first four letters (two-letter misspellings further on in the word), and —
+    with the rest of the name fixed — each one-letter deletion of a distinctive word,
+    so that names one edit apart always share a block (symmetric-deletion blocking)."""
     generic = name_vocab().generic
-    for tok in set(name_tokens(node.key, node.type)):
-        if len(tok) >= 4 and tok not in generic:
-            yield f"{node.type}:{tok[:4]}"
+    tokens = name_tokens(node.key, node.type)
+    for i, tok in enumerate(tokens):
+        if len(tok) < 4 or tok in generic:
+            continue
+        yield f"{node.type}:w:{tok}"
+        yield f"{node.type}:p:{tok[:4]}"
+        if len(tok) >= 5:
+            rest = " ".join(sorted(tokens[:i] + tokens[i + 1 :]))
+            yield f"{node.type}:d:{rest}:{tok}"
+            for j in range(len(tok)):
+                yield f"{node.type}:d:{rest}:{tok[:j]}{tok[j + 1:]}"
 
 
 def candidates(nodes: Sequence[NameNode]) -> tuple[list[Candidate], int]:
@@ -133,6 +146,8 @@ def candidates(nodes: Sequence[NameNode]) -> tuple[list[Candidate], int]:
     seen: set[tuple[str, str]] = set()
     skipped = 0
     for members in blocks.values():
+        if len(members) < 2:
+            continue
         if len(members) > MAX_BLOCK:
             skipped += 1
             continue
