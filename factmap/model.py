@@ -111,6 +111,9 @@ class Mention:
     type: str
     rule: str = "ner"
     confidence: float = 0.8
+    #: the name's dictionary form where the language inflects names ("России" -> "россия"),
+    #: used instead of ``text`` to compare names; None when ``text`` is already that form
+    norm: str | None = None
 
     @property
     def id(self) -> str:

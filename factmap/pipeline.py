@@ -29,7 +29,7 @@ Progress = Callable[[str], None]
 def save_extraction(store: Store, doc: Document, ext: Extraction) -> None:
     """Save one document with its extraction, the resolution keys of its mentions and
     the in-document name links those keys imply (see :mod:`factmap.resolve.keys`)."""
-    keys, local_links = document_keys(doc.id, ext.mentions, ext.links)
+    keys, local_links = document_keys(doc.id, ext.mentions, ext.links, doc.text)
     ext.links.extend(local_links)
     store.save_document(doc, ext, keys)
     store.save_signature(doc.id, signature(doc.text))  # copies: near-duplicate detection

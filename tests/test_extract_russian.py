@@ -60,3 +60,11 @@ def test_russian_callsign_and_its_inflected_quoted_forms_are_persons():
     text = "Командир с позывным «Гром» сообщил о бое. По словам «Грома», отряд отошёл."
     names = [text[a:b] for a, b, t, _ in _callsign_spans(text) if t == "person"]
     assert names == ["Гром", "Грома"]
+
+
+def test_russian_dictionary_form_is_one_key_for_every_case_ending():
+    from factmap.extract.russian import dictionary_form
+
+    assert dictionary_form("России") == dictionary_form("Россия") == "россия"
+    assert dictionary_form("Сибирского батальона") == dictionary_form("Сибирский батальон")
+    assert dictionary_form("ГУР") == "гур"

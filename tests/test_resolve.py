@@ -205,3 +205,16 @@ def test_resolve_generic_name_follows_the_article_s_main_actor():
     resolve(store)
     ent = {m["start"]: m["entity_id"] for m in store.mentions()}
     assert ent[text.index("The Legion said") + 4] == ent[text.index("Kaldor")]
+
+
+def test_resolve_generic_name_owned_by_a_place_is_shared_across_documents():
+    store = Store()
+    add(store, "d1", "Georgia's Defence Ministry said so.", [("Georgia", "location"), ("Defence Ministry", "organization")])
+    add(store, "d2", "The Georgian Ministry of Defence denied it.", [("Georgian Ministry of Defence", "organization")])
+    add(store, "d3", "Armenia's Defence Ministry disagreed.", [("Armenia", "location"), ("Defence Ministry", "organization")])
+    add(store, "d4", "The Defence Ministry was silent.", [("Defence Ministry", "organization")])
+    resolve(store)
+    ent = {(m["doc_id"], m["text"]): m["entity_id"] for m in store.mentions()}
+    assert ent[("d1", "Defence Ministry")] == ent[("d2", "Georgian Ministry of Defence")]
+    assert ent[("d1", "Defence Ministry")] != ent[("d3", "Defence Ministry")]
+    assert ent[("d4", "Defence Ministry")] not in {ent[("d1", "Defence Ministry")], ent[("d3", "Defence Ministry")]}

@@ -14,6 +14,9 @@ Rules on top of natasha (general Russian grammar and typography, no actor names)
   organization, the acronym and its bare uses too ("Главному управлению разведки (ГУР)");
 * ``rule:ru:callsign``  a quoted name after a call-sign word ("с позывным «Тайга»") is a
   person, and so are its inflected quoted forms ("по словам «Тайги»").
+
+Each mention carries ``norm``, its words in dictionary form (:func:`dictionary_form`), so
+that resolution compares "России" and "Россия" as one name.
 """
 
 from __future__ import annotations
@@ -43,6 +46,32 @@ def _natasha() -> tuple[Any, Any]:
             "Russian mentions need natasha: run '.venv/bin/pip install natasha \"setuptools<81\"'"
         ) from exc
     return Segmenter(), NewsNERTagger(NewsEmbedding())
+
+
+@lru_cache(maxsize=1)
+def _morph() -> Any:
+    """natasha's morphological dictionary (pymorphy2), loaded once."""
+    from natasha import MorphVocab
+
+    return MorphVocab()
+
+
+_WORD = re.compile(r"[\w-]+")
+
+
+def dictionary_form(name: str) -> str:
+    """Each word of a Russian name in its dictionary form, lower case: the same for every
+    case ending ("Сибирского батальона" and "Сибирский батальон" -> "сибирский батальон").
+    Not a grammatical name (adjectives are not agreed), a comparison key only."""
+    morph = _morph()
+    words = []
+    for w in _WORD.findall(name):
+        if w.isupper() and len(w) > 1:  # an acronym: keep
+            words.append(w.casefold())
+            continue
+        parses = morph.parse(w.casefold())
+        words.append(parses[0].normal if parses else w.casefold())
+    return " ".join(words)
 
 
 def _balance_quotes(text: str, start: int, end: int) -> int:
@@ -88,6 +117,7 @@ def find_mentions_ru(text: str, doc_id: str) -> list[Mention]:
             type=etype,
             rule=rule,
             confidence=CONF_NATASHA if rule.startswith("ner:") else CONF_RULE_RU,
+            norm=dictionary_form(text[start:end]),
         )
         for start, end, etype, rule in _prefer_rules(rules, spans)
     ]

@@ -15,6 +15,10 @@ except for names that can only be understood inside their article:
 - an acronym ("FRL") is linked to a full name of the same document whose initials it
   spells, when exactly one does.
 
+A generic name that a place owns in the text ("Ukraine's Main Directorate of
+Intelligence", "Russia's Defence Ministry") is no longer generic: its key takes the place
+("ukraine main directorate of intelligence"), shared across documents.
+
 Call-signs keep their own global key: they are linked to a real name only where a
 source states it (a ``callsign`` NameLink from extraction).
 """
@@ -59,16 +63,35 @@ def _referent(m: Mention, cands: Sequence[Mention], base: dict[str, str], weight
     return None
 
 
+_POSSESSIVE_GAP = ("'s ", "' ", " ")
+
+
+def _possessor(m: Mention, places: Sequence[Mention], text: str | None) -> Mention | None:
+    """The place a generic name belongs to when the text says so right before it:
+    "Ukraine's Main Directorate of Intelligence", "Russia's Defence Ministry"."""
+    if text is None:
+        return None
+    for p in places:
+        gap = text[p.end : m.start]
+        if p.end <= m.start and gap in _POSSESSIVE_GAP:
+            return p
+    return None
+
+
 def document_keys(
-    doc_id: str, mentions: Sequence[Mention], links: Sequence[NameLink] = ()
+    doc_id: str, mentions: Sequence[Mention], links: Sequence[NameLink] = (), text: str | None = None
 ) -> tuple[dict[str, str], list[NameLink]]:
     """Keys for each mention id, and the in-document links (kinds ``short``,
-    ``surname``, ``initialism``) for the names that only make sense in this document."""
+    ``surname``, ``initialism``) for the names that only make sense in this document.
+
+    ``text`` (the document's text) lets a generic name owned by a place ("Ukraine's
+    Ministry of Defence") take the place into its key."""
     ordered = sorted(mentions, key=lambda m: m.start)
+    places = [m for m in ordered if m.type == "location"]
     stated = {lk.a for lk in links} | {lk.b for lk in links}
     keys: dict[str, str] = {}
     new_links: list[NameLink] = []
-    base = {m.id: name_key(m.text) or m.text.casefold() for m in ordered}
+    base = {m.id: name_key(m.norm or m.text) or m.text.casefold() for m in ordered}
 
     full_people = [
         m for m in ordered if m.type == "person" and len(name_tokens(base[m.id], "person")) >= 2
@@ -107,6 +130,8 @@ def document_keys(
                 }
                 if len(owners) == 1:
                     new_links.append(_local_link(doc_id, m, next(iter(owners.values())), "surname"))
+        elif is_generic(key, m.type) and (owner := _possessor(m, places, text)) is not None:
+            keys[m.id] = name_key(f"{owner.norm or owner.text} {m.norm or m.text}")
         elif is_generic(key, m.type) and m.id not in stated:
             keys[m.id] = scoped_key(key, doc_id)
             words = set(name_tokens(key, m.type))
