@@ -174,3 +174,25 @@ def test_coref_specific_head_reaches_back_across_paragraphs(nlp):
     assert resolved(nlp, text, [("Sun Battalion", ORG), ("Gao", LOC)]) == {
         "The battalion": "Sun Battalion"
     }
+
+
+@pytest.mark.slow
+def test_coref_description_refers_to_the_one_named_subject(nlp):
+    text = "Lena Ort spoke in Kessel.\n\nThe Fennor Council spokeswoman said talks would resume."
+    specs = [("Lena Ort", PER), ("Kessel", LOC), ("Fennor Council", ORG)]
+    assert resolved(nlp, text, specs) == {"The Fennor Council spokeswoman": "Lena Ort"}
+
+
+@pytest.mark.slow
+def test_coref_description_needs_one_person_and_a_speech_verb(nlp):
+    # another person named in between: ambiguous
+    text = "Lena Ort spoke in Kessel. She met Ivo Tamm. The council spokeswoman said no."
+    specs = [("Lena Ort", PER), ("Kessel", LOC), ("Ivo Tamm", PER)]
+    assert "The council spokeswoman" not in resolved(nlp, text, specs)
+    # the person was not what the sentence was about
+    text = "Rebels attacked Lena Ort in Kessel. The council spokeswoman said no."
+    specs = [("Lena Ort", PER), ("Kessel", LOC)]
+    assert "The council spokeswoman" not in resolved(nlp, text, specs)
+    # not the subject of a speech verb: a new person may be meant
+    text = "Lena Ort spoke in Kessel. The council spokeswoman arrived later."
+    assert "The council spokeswoman" not in resolved(nlp, text, [("Lena Ort", PER), ("Kessel", LOC)])

@@ -192,6 +192,44 @@ def _pick(cands: list[_Candidate]) -> str | None:
     return cands[-1].mention_id
 
 
+def description_np(token: Token, nouns: set[str], verbs: set[str]) -> Span | None:
+    """ "The Pentagon chief (added)", "the founder of Tinkoff Bank (wrote)": a definite role
+    description that is the subject of a speech verb, with no name of its own; else None."""
+    if token.pos_ != "NOUN" or token.tag_ == "NNS" or token.lemma_.lower() not in nouns:
+        return None
+    if token.dep_ != "nsubj" or token.head.lemma_.lower() not in verbs:
+        return None
+    dets = [c for c in token.children if c.dep_ == "det"]
+    if len(dets) != 1 or dets[0].lower_ != "the" or dets[0].i != token.left_edge.i:
+        return None
+    if any(c.dep_ in ("appos", "relcl", "acl") for c in token.children):
+        return None
+    return token.doc[dets[0].i : token.i + 1]
+
+
+def _surname(name: str) -> str:
+    words = name.split()
+    return words[-1] if words else name
+
+
+def _described_person(
+    cands: list[_Candidate], sent_i: int, start: int, sentence_index
+) -> str | None:
+    """The one person a description refers back to: the subject of the nearest of the
+    three previous sentences naming a person, when no other person is named from
+    there to the description."""
+    people = [c for c in cands if c.type == "person" and c.start < start]
+    for back in (1, 2, 3):
+        there = [c for c in people if sentence_index(c.start) == sent_i - back]
+        if not there:
+            continue
+        window = [c for c in people if sentence_index(c.start) >= sent_i - back]
+        if len({_surname(c.name) for c in window}) != 1 or not any(c.subject for c in there):
+            return None
+        return [c for c in there if c.subject][-1].mention_id
+    return None
+
+
 def resolve_references(sdoc: Doc, mentions: list[Mention]) -> dict[tuple[int, int], str]:
     """(start_char, end_char) of a referring expression -> mention id of its antecedent.
 
@@ -220,9 +258,24 @@ def resolve_references(sdoc: Doc, mentions: list[Mention]) -> dict[tuple[int, in
 
     cands: list[_Candidate] = [candidate(m) for m in mentions]
     refs: dict[tuple[int, int], str] = {}
+    described = vocab.get("descriptions", {})
+    role_nouns = set(described.get("nouns", ()))
+    role_verbs = set(load_vocab()["attribution"]["speech_verbs"])
+    person_chars = {i for m in mentions if m.type == "person" for i in range(m.start, m.end)}
 
     for token in sdoc:
         if token.idx in covered:
+            continue
+        role = description_np(token, role_nouns, role_verbs)
+        if role is not None and not any(t.idx in person_chars for t in role):
+            target = _described_person(
+                cands, sentence_index(role.start_char), role.start_char, sentence_index
+            )
+            if target is not None:
+                refs[(role.start_char, role.end_char)] = target
+                cands.append(
+                    _Candidate(role.start_char, target, "person", by_id[target].text.lower(), True)
+                )
             continue
         span = _definite_np(token, heads)
         ptypes = set() if span is not None else _pronoun_types(token, pronouns)

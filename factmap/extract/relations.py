@@ -97,6 +97,9 @@ class _Context:
         self.clause_pronouns = set(vocab["clause_pronouns"])
         self.as_verbs = set(vocab["as_verbs"])
         self.light_verbs = set(vocab["light_verbs"])
+        self.organization_heads = set(vocab["coref"]["definite_heads"]["organization"])
+        self.directions = set(vocab.get("directions", ()))
+        self.compound_titles = {tuple(t.split()) for t in vocab.get("compound_titles", ())}
         naming = vocab["naming"]
         self.naming_verbs = set(naming["verbs"])
         self.naming_nouns = set(naming["nouns"])
@@ -149,7 +152,23 @@ class _Context:
             for child in token.children:
                 if child.dep_ in ("compound", "amod") and child.i in self.index:
                     return self.resolve(child, depth + 1, conj=False)
+        if token.lemma_.lower() in self.organization_heads:
+            return self.named_modifier(token)
         return []
+
+    def named_modifier(self, token: Token) -> list[Arg]:
+        """ "the mercenary Wagner group" -> the one organization named before the head noun."""
+        named = {
+            self.index[t.i][0]
+            for child in token.lefts
+            if child.dep_ in ("compound", "amod", "nmod")
+            for t in child.subtree
+            if t.i in self.index and not self.index[t.i][1]
+        }
+        if len(named) != 1:
+            return []
+        (found,) = named
+        return [Arg(found)] if self.types.get(found) == "organization" else []
 
     def antecedent(self, clause: Token, depth: int) -> list[Arg]:
         """What a relative clause is about: its head noun, or the whole coordination
@@ -228,7 +247,7 @@ class _Context:
                 for p in c.children
                 if p.dep_ == "pobj"
                 for a in self.resolve(p)
-            ]
+            ] or self.hyphen_agent(verb)
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl")]
         if not subjects and verb.dep_ == "relcl":  # "which arms ...": "which" parsed as det
             if any(c.tag_ in ("WDT", "WP") and c.i < verb.i for c in verb.children):
@@ -262,6 +281,18 @@ class _Context:
         ):
             return self.agents(verb.head.head, depth + 1)
         return []
+
+    def hyphen_agent(self, verb: Token) -> list[Arg]:
+        """ "the Kremlin-backed militia": the name hyphened to a participle is its agent."""
+        if verb.dep_ not in ("amod", "acl", "compound") or verb.i < 2:
+            return []
+        if verb.doc[verb.i - 1].text not in _DASHES:
+            return []
+        before = verb.doc[verb.i - 2]
+        hit = self.index.get(before.i)
+        if hit is None or hit[1] or before.head.i != verb.i:
+            return []
+        return [Arg(hit[0])]
 
     def patients(self, verb: Token, depth: int = 0) -> list[Arg]:
         """The logical object of ``verb``."""
@@ -366,6 +397,9 @@ def _verb_role(ctx: _Context, verb: Token, role: str) -> list[Arg]:
 
 def noun_anchor(ctx: _Context, word: Token) -> list[Arg]:
     """What a role noun/adjective describes: "X, the head of Y" -> X."""
+    hit = ctx.index.get(word.i)
+    if hit is not None and hit[1] and ctx.types.get(hit[0]) == "person":
+        return [Arg(hit[0], True)]  # "The Pentagon chief added": a description of X
     named = ctx.named_by(word)  # "a spokesman who uses the call-sign X"
     if named:
         return named
@@ -405,10 +439,31 @@ def noun_other(ctx: _Context, word: Token, preps: Iterable[str]) -> list[Arg]:
     out = ctx.prep_objects(word, preps)
     if word.dep_ == "acomp" and not out:  # "X is active in Y": the prep hangs on "is"
         out = [a for a in ctx.prep_objects(word.head, preps)]
-    for child in word.children:
-        if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and child.i in ctx.index):
-            out += ctx.resolve(child)
+    holders = [word]
+    if _title_lemma(ctx, word):  # "Ostrava Pact Secretary General": the first word's name
+        holders += [c for c in word.children if c.dep_ == "compound" and c.i < word.i]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and child.i in ctx.index):
+                out += ctx.resolve(child)
+    if not out and word.dep_ == "compound" and word.head.i in ctx.index:
+        out = _name_before_title(ctx, word)
     return _unique(out)
+
+
+def _name_before_title(ctx: _Context, word: Token) -> list[Arg]:
+    """ "Ostrava Pact Secretary-General Anna Reyes": a name right before the title, hung
+    (like the title) on the holder's name."""
+    i = word.i - 1
+    while i >= 0 and word.i - i <= 3 and i not in ctx.index:
+        tok = word.doc[i]
+        if tok.dep_ != "compound" and tok.text not in _DASHES:
+            return []
+        i -= 1
+    hit = ctx.index.get(i)
+    if i < 0 or hit is None or hit[1] or word.doc[i].head.i != word.head.i:
+        return []
+    return [Arg(hit[0])]
 
 
 def title_before_name(ctx: _Context, word: Token, preps: Iterable[str]) -> tuple[list[Arg], list[Arg]]:
@@ -420,9 +475,9 @@ def title_before_name(ctx: _Context, word: Token, preps: Iterable[str]) -> tuple
     for prep in word.children:
         if prep.dep_ != "prep" or prep.lower_ not in wanted:
             continue
-        for pobj in prep.children:
+        for pobj in _proxied(ctx, [p for p in prep.children if p.dep_ == "pobj"]):
             hit = ctx.index.get(pobj.i)
-            if pobj.dep_ != "pobj" or hit is None or hit[1]:
+            if hit is None or hit[1]:
                 continue
             kind = ctx.types.get(hit[0])
             if kind == "person":
@@ -445,9 +500,46 @@ def title_before_name(ctx: _Context, word: Token, preps: Iterable[str]) -> tuple
                     for a in ctx.resolve(c, conj=False)
                     if ctx.type_of(a) == "person" and not a.coref
                 ]
+                if not people:  # "the spokeswoman for the Ministry of X Maria Lind"
+                    people = _name_after(ctx, pobj, hit[0])
                 if people:
                     return people, [Arg(hit[0])]
     return [], []
+
+
+def _proxied(ctx: _Context, nouns: list[Token]) -> list[Token]:
+    """The nouns, and for an unnamed proxy noun ("the headquarters of X") the nouns its
+    prepositions govern: where a title's holder may be attached."""
+    out: list[Token] = []
+    for noun in nouns:
+        out.append(noun)
+        preps = ctx.proxies.get(noun.lemma_.lower())
+        if preps and noun.i not in ctx.index:
+            out += [
+                p
+                for c in noun.children
+                if c.dep_ == "prep" and c.lower_ in preps
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+    return out
+
+
+def _name_after(ctx: _Context, pobj: Token, org: str) -> list[Arg]:
+    """A person named right after the organization ``org`` inside ``pobj``'s phrase:
+    "the head of the Ostrava Council Marek Lindqvist" parsed with the name hung lower."""
+    last = max(
+        (t.i for t in pobj.subtree if ctx.index.get(t.i) == (org, False)), default=None
+    )
+    if last is None or last + 1 >= len(pobj.doc):
+        return []
+    after = pobj.doc[last + 1]
+    hit = ctx.index.get(after.i)
+    if hit is None or hit[1] or ctx.types.get(hit[0]) != "person":
+        return []
+    if not (pobj.left_edge.i <= after.i <= pobj.right_edge.i):
+        return []
+    return [Arg(hit[0])]
 
 
 # -- claims ------------------------------------------------------------------------
@@ -546,9 +638,24 @@ def _intransitive_participle(verb: Token, frame: dict[str, Any]) -> bool:
     )
 
 
+def _possessor_frame(ctx: _Context, frame: dict[str, Any], word: Token) -> list[_Found]:
+    """ "the Legion's campaign against X", "his revolt against X": possessor -> object."""
+    owners = [
+        a
+        for c in word.children
+        if c.dep_ == "poss" or (c.dep_ == "compound" and c.i in ctx.index)
+        for a in ctx.resolve(c)
+    ]
+    if not owners:
+        return []
+    return _pairs(ctx, frame, word, owners, ctx.prep_objects(word, frame["preps"]))
+
+
 def _nominal_frame(ctx: _Context, frame: dict[str, Any], word: Token) -> list[_Found]:
     if frame["subject"] == "between":
         return _between_frame(ctx, frame, word)
+    if frame["subject"] == "possessor":
+        return _possessor_frame(ctx, frame, word)
     anchor = noun_anchor(ctx, word)
     if not anchor and frame["subject"] == "anchor":
         anchor, other = title_before_name(ctx, word, frame.get("preps", ()))
@@ -586,6 +693,8 @@ def _attachment_frames(ctx: _Context, sent: Span) -> list[_Found]:
                 objects = ctx.prep_objects(holder, frame["preps"])
             if not objects:  # "hit Kozinka in the X region", "near Tyotkino in Kursk Oblast"
                 objects = _following_prep_objects(ctx, tok, frame["preps"])
+            if not objects and frame.get("directed"):  # "near Brody in western Valdoria"
+                objects = _directed_place_after(ctx, tok, hit[0], frame["preps"])
             out += _pairs(ctx, frame, tok, [Arg(hit[0])], objects)
     return out
 
@@ -639,6 +748,25 @@ def _following_prep_objects(ctx: _Context, tok: Token, preps: Sequence[str]) -> 
         if prep.dep_ == "prep" and prep.lower_ in preps and prep.i == tok.i + 1:
             out += [a for p in prep.children if p.dep_ == "pobj" for a in ctx.resolve(p)]
     return out
+
+
+def _directed_place_after(ctx: _Context, tok: Token, mention: str, preps: Sequence[str]) -> list[Arg]:
+    """ "Brody in western Valdoria", "the Lesno region in the east of Valdoria": a place
+    right after the mention, located by a compass word, wherever the parse hung the phrase."""
+    last = max(t.i for t in tok.sent if ctx.index.get(t.i) == (mention, False))
+    if last + 1 >= len(tok.doc):
+        return []
+    prep = tok.doc[last + 1]
+    if prep.dep_ != "prep" or prep.lower_ not in preps:
+        return []
+    out: list[Arg] = []
+    for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+        if pobj.i in ctx.index:
+            if any(c.dep_ == "amod" and c.lower_ in ctx.directions for c in pobj.children):
+                out += ctx.resolve(pobj, conj=False)
+        elif pobj.lower_ in ctx.directions:
+            out += ctx.resolve(pobj, conj=False)
+    return [a for a in out if not a.coref and ctx.type_of(a) == "location"]
 
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -815,7 +943,7 @@ def sentence_claims(ctx: _Context, sent: Span, events: Sequence[Event] = ()) -> 
     verbs, nominals = _trigger_frames()
     found: list[_Found] = []
     for tok in sent:
-        lemma = tok.lemma_.lower()
+        lemma = _title_lemma(ctx, tok) or tok.lemma_.lower()
         if is_verbal(tok):
             for frame in verbs.get(lemma, []):
                 found += _verb_frame(ctx, frame, tok)
@@ -831,6 +959,20 @@ def sentence_claims(ctx: _Context, sent: Span, events: Sequence[Event] = ()) -> 
     found += _attachment_frames(ctx, sent)
     found += _possessive_frames(ctx, sent)
     return found
+
+
+def _title_lemma(ctx: _Context, tok: Token) -> str | None:
+    """ "Secretary General", "Secretary-General" -> "secretary-general" (``compound_titles``)."""
+    words = [tok.lower_]
+    i = tok.i - 1
+    while i >= 0 and len(words) < 4:
+        prev = tok.doc[i]
+        if prev.text not in _DASHES:
+            words.insert(0, prev.lower_)
+            if tuple(words) in ctx.compound_titles:
+                return "-".join(words)
+        i -= 1
+    return None
 
 
 def _is_question(sent: Span) -> bool:
