@@ -44,6 +44,11 @@ from factmap.errors import ConfigError
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus"
 GOLD = ROOT / "examples" / "gold"
+#: labelled corpora: name -> (corpus folder, gold folder)
+DATASETS = {
+    "sample": (CORPUS, GOLD),
+    "dev2": (ROOT / "benchmarks" / "data" / "dev2" / "corpus", ROOT / "benchmarks" / "data" / "dev2" / "gold"),
+}
 SPLITS = ("dev", "heldout")
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -636,9 +641,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
     ap.add_argument("--json", dest="json_path", default=None, help="also write all numbers to this file")
     ap.add_argument("--verbose", action="store_true", help="list false positives/negatives with quotes")
+    ap.add_argument("--set", dest="dataset", choices=sorted(DATASETS), default="sample",
+                    help="which labelled corpus: the bundled sample (examples/) or dev2 (benchmarks/data/dev2)")
     args = ap.parse_args(argv)
     try:
-        results, info = run()
+        results, info = run(*DATASETS[args.dataset])
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
