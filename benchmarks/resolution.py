@@ -36,6 +36,7 @@ from typing import Any
 from benchmarks.common import Scores
 from benchmarks.quality import (
     CORPUS,
+    DATASETS,
     GOLD,
     SPLITS,
     GoldDoc,
@@ -395,9 +396,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
     ap.add_argument("--json", dest="json_path", default=None, help="also write all numbers to this file")
     ap.add_argument("--verbose", action="store_true", help="list wrong, false and missed merges with names")
+    ap.add_argument("--set", dest="dataset", choices=sorted(DATASETS), default="sample",
+                    help="which labelled corpus: the bundled sample (examples/) or dev2 (benchmarks/data/dev2)")
     args = ap.parse_args(argv)
     try:
-        docs, info = run()
+        docs, info = run(*DATASETS[args.dataset])
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

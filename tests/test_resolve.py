@@ -218,3 +218,15 @@ def test_resolve_generic_name_owned_by_a_place_is_shared_across_documents():
     assert ent[("d1", "Defence Ministry")] == ent[("d2", "Georgian Ministry of Defence")]
     assert ent[("d1", "Defence Ministry")] != ent[("d3", "Defence Ministry")]
     assert ent[("d4", "Defence Ministry")] not in {ent[("d1", "Defence Ministry")], ent[("d3", "Defence Ministry")]}
+
+
+def test_resolve_lone_surname_joins_the_only_person_so_named():
+    store = Store()
+    add(store, "d1", "Ana Ruiz leads the front.", [("Ana Ruiz", "person")])
+    add(store, "d2", "Ruiz said the front would hold.", [("Ruiz", "person")])
+    add(store, "d3", "Ivan Kovac and Anna Kovac spoke.", [("Ivan Kovac", "person"), ("Anna Kovac", "person")])
+    add(store, "d4", "Kovac refused to comment.", [("Kovac", "person")])
+    resolve(store)
+    ent = {(m["doc_id"], m["text"]): m["entity_id"] for m in store.mentions()}
+    assert ent[("d2", "Ruiz")] == ent[("d1", "Ana Ruiz")]
+    assert ent[("d4", "Kovac")] not in {ent[("d3", "Ivan Kovac")], ent[("d3", "Anna Kovac")]}

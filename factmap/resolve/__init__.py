@@ -21,6 +21,7 @@ entities; it never edits a mention or a claim, and every run replays all judgeme
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from nomenklatura.judgement import Judgement
@@ -109,6 +110,28 @@ def _majority_types(stats: list[tuple[str, str, int, float]]) -> tuple[dict[str,
     return {k: max(w, key=lambda t: (w[t], t)) for k, w in weights.items()}, dict(counts)
 
 
+def _join_lone_surnames(cl: _Clusters, types: dict[str, str], join: Callable[..., None]) -> None:
+    """A surname an article uses alone ("Putin said") joins the one person of the whole
+    store whose full name ends with it — and nobody if two people share it (a father and
+    a daughter), or if the article itself has someone of that name."""
+    people: dict[str, set[str]] = defaultdict(set)
+    for key, typ in types.items():
+        if typ == "person" and "@" not in key and not key.startswith("mention:"):
+            toks = key.split()
+            if len(toks) >= 2 and len(toks[-1]) > 1:
+                people[toks[-1]].add(key)
+    for key, typ in types.items():
+        if typ != "person" or "@" not in key or ">" in key:
+            continue
+        word = key.split("@", 1)[0]
+        if " " in word or len(cl.members[cl.find(key)]) > 1:
+            continue  # not a lone surname, or the article already said who it is
+        owners = {cl.find(k) for k in people.get(word, ())}
+        if len(owners) == 1:
+            target = next(iter(people[word]))
+            join(key, target, MergeReason("surname", "the only person of that name in the store", 0.85), "rules", True)
+
+
 def resolve(store: Store) -> ResolveStats:
     """Group the store's mentions into entities, record why each name joined, and
     refresh the review queue."""
@@ -156,6 +179,8 @@ def resolve(store: Store) -> ResolveStats:
             rule = "stated" if kind in _STATED_KINDS else "document"
             what = f"a source states it ({kind})" if rule == "stated" else f"named so within its article ({kind})"
             join(a, b, MergeReason(rule, what, 1.0 if rule == "stated" else 0.97, (ev,)), "links", False)
+
+        _join_lone_surnames(cl, types, join)
 
         nodes = [NameNode(k, types[k], counts.get(k, 0)) for k in types]
         cands, skipped = candidates(nodes)

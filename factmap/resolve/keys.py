@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from factmap.model import Mention, NameLink
-from factmap.resolve.names import is_acronym, is_generic, name_key, name_tokens
+from factmap.resolve.names import is_acronym, is_generic, name_key, name_signature, name_tokens
 
 __all__ = ["document_keys", "scoped_key"]
 
@@ -45,20 +45,20 @@ def _local_link(doc: str, short: Mention, full: Mention, kind: str) -> NameLink:
     return NameLink(doc, short.id, full.id, kind, short.start, short.end, short.text)
 
 
-def _referent(m: Mention, cands: Sequence[Mention], base: dict[str, str], weight: dict[str, int]) -> Mention | None:
+def _referent(m: Mention, cands: Sequence[Mention], group: dict[str, tuple[str, ...]], weight: dict[tuple[str, ...], int]) -> Mention | None:
     """The full name a generic name refers to. Among the full names named before it: the
     only one, or the nearest one if the article has named it (in full or short) at least
     twice as often as any other so far. With none before it: the only one the article
-    names at all. Otherwise none (no guess)."""
+    names at all. Otherwise none (no guess). Names with the same words in another order
+    or form ("Free Russia Legion", "Legion of Free Russia") count as one."""
     before = [f for f in cands if f.end <= m.start]
     if not before:
-        keys = {base[f.id] for f in cands}
-        return cands[0] if len(keys) == 1 else None
-    latest: dict[str, Mention] = {base[f.id]: f for f in before}
-    if len(latest) == 1:
-        return next(iter(latest.values()))
-    nearest = base[before[-1].id]
-    if all(weight.get(nearest, 0) >= 2 * weight.get(k, 0) for k in latest if k != nearest):
+        return cands[0] if len({group[f.id] for f in cands}) == 1 else None
+    named = {group[f.id] for f in before}
+    if len(named) == 1:
+        return before[-1]
+    nearest = group[before[-1].id]
+    if all(weight.get(nearest, 0) >= 2 * weight.get(k, 0) for k in named if k != nearest):
         return before[-1]
     return None
 
@@ -102,12 +102,13 @@ def document_keys(
     ]
 
     full_ids = {m.id for m in full_names}
-    weight: dict[str, int] = {}  # how often each full name was named so far (in full or short)
+    group = {m.id: name_signature(base[m.id], m.type) for m in full_names}
+    weight: dict[tuple[str, ...], int] = {}  # how often each full name was named so far (in full or short)
     for m in ordered:
         key = base[m.id]
         keys[m.id] = key
         if m.id in full_ids:
-            weight[key] = weight.get(key, 0) + 1
+            weight[group[m.id]] = weight.get(group[m.id], 0) + 1
         if m.type == "person":
             toks = name_tokens(key, "person")
             if len(toks) == 1 and m.rule != "rule:callsign" and m.id not in stated:
@@ -139,9 +140,9 @@ def document_keys(
                 f for f in full_names
                 if f.type == m.type and words <= set(name_tokens(base[f.id], f.type))
             ]
-            target = _referent(m, cands, base, weight)
+            target = _referent(m, cands, group, weight)
             if target is not None:
-                weight[base[target.id]] = weight.get(base[target.id], 0) + 1
+                weight[group[target.id]] = weight.get(group[target.id], 0) + 1
                 # one key per referent: "the Legion" may mean two legions in one article
                 keys[m.id] = f"{scoped_key(key, doc_id)}>{base[target.id]}"
                 new_links.append(_local_link(doc_id, m, target, "short"))
