@@ -611,3 +611,83 @@ def test_mentions_of_phrase_stops_before_a_person(extract):
     )
     assert ("House of Representatives", "organization") in _pairs(mentions)
     assert ("Vladimir Petrenko", "person") in _pairs(mentions)
+
+
+# ---------------------------------------------------------------- generalisation round 2
+
+
+@pytest.mark.slow
+def test_mentions_bylines_with_a_kind_of_piece_and_author_lines_are_not_actors(extract):
+    text = (
+        "Harbour workers walk out in Ostrova\n\n"
+        "Reporting by Marta Keel and Tomas Vint in Lisbon\n"
+        "Olena Varga, Senior Fellow\n\n"
+        "The Varnen Workers' Front said Marta Keel had not been asked to mediate."
+    )
+    mentions, _ = extract(text)
+    starts = [m.start for m in mentions]
+    assert text.index("Tomas Vint") not in starts and text.index("Lisbon") not in starts
+    assert text.index("Olena Varga") not in starts
+    assert text.rindex("Marta Keel") in starts  # the same name in the story is kept
+
+
+@pytest.mark.slow
+def test_mentions_time_zones_after_clock_times_are_not_actors(extract):
+    mentions, _ = extract("10:15 UTC\nThe Varnen Workers' Front says its members left Ostrova.\n")
+    assert "UTC" not in [m.text for m in mentions]
+
+
+@pytest.mark.slow
+def test_mentions_bare_acronyms_are_organizations(extract):
+    text = (
+        "Officials of the KLF met in Ostrova. Marta Keel said the KLF would not disarm. "
+        "Lowland's ZRB blamed the strikers, and the council praised the ZRB at 10:00 GMT."
+    )
+    pairs = _pairs(extract(text)[0])
+    assert pairs.count(("KLF", "organization")) == 2
+    assert pairs.count(("ZRB", "organization")) == 2
+    assert "GMT" not in [t for t, _ in pairs]
+
+
+@pytest.mark.slow
+def test_mentions_capitalised_circle_and_appeal_heads(extract):
+    text = (
+        "The Lisbon Circle of Exiled Writers has signed the Porto Appeal for a Free Press. "
+        "The Appeal was drafted last year. A senator rejected the court appeal."
+    )
+    pairs = _pairs(extract(text)[0])
+    assert ("Lisbon Circle of Exiled Writers", "organization") in pairs
+    assert ("Porto Appeal for a Free Press", "agreement") in pairs
+    assert ("Appeal", "agreement") in pairs
+    assert not any("appeal" in t for t, _ in pairs)
+
+
+@pytest.mark.slow
+def test_mentions_titles_are_stripped_and_person_nouns_make_persons(extract):
+    text = (
+        "The agency is led by Major General Tomas Vintila. The exiled journalist "
+        "Olena Varga said the agency was lying."
+    )
+    pairs = _pairs(extract(text)[0])
+    assert ("Tomas Vintila", "person") in pairs
+    assert ("Olena Varga", "person") in pairs
+
+
+@pytest.mark.slow
+def test_mentions_compass_word_and_place_noun_of_make_places(extract):
+    text = (
+        "Fighting spread across southern Karvela Province and reached the market town of "
+        "Dzherkovo, residents said."
+    )
+    mentions, _ = extract(text)
+    assert _by_text(mentions, "Dzherkovo").type == "location"
+    assert all(m.type == "location" for m in mentions if "Karvela" in m.text)
+
+
+@pytest.mark.slow
+def test_mentions_of_phrase_stops_before_a_countrys_institution(extract):
+    text = "The unit answers to the Special Operations Directorate of Lowland's defence ministry."
+    mentions, _ = extract(text)
+    texts = [m.text for m in mentions]
+    assert "Special Operations Directorate" in texts
+    assert not any(t.startswith("Special Operations Directorate of") for t in texts)

@@ -452,3 +452,84 @@ def test_clean_headlines_in_capitals_below_the_first_line_removed():
 def test_clean_short_capitals_line_in_body_kept():
     cleaned = _clean(STORY + "\n\nNATO SUMMIT\n\nThe leaders met.")
     assert "NATO SUMMIT" in cleaned.split("\n")
+
+
+# ---------------------------------------------------------------- generalisation round 2
+
+BODY = (
+    "The Varnen Workers' Front said on Monday that its members had left the coastal town "
+    "of Ostrova after three days of talks with the regional council."
+)
+
+
+def test_clean_masthead_above_site_menu_and_kicker_removed():
+    text = "\n".join(
+        [
+            "Institute for Lowland Studies",
+            "Home | Papers | Briefings | Staff | Contact",
+            "",
+            "BRIEFING",
+            "",
+            "Why the Varnen Workers' Front left Ostrova",
+            "",
+            BODY,
+        ]
+    )
+    cleaned = remove_furniture(text)
+    assert "Institute for Lowland Studies" not in cleaned
+    assert "BRIEFING" not in cleaned
+    assert cleaned.startswith("Why the Varnen Workers' Front left Ostrova")
+    assert BODY in cleaned
+
+
+def test_clean_headline_above_share_buttons_is_kept():
+    text = "\n".join(["Varnen strikers end their march", "Share | Email", "", BODY])
+    assert remove_furniture(text).startswith("Varnen strikers end their march")
+
+
+def test_clean_related_heading_with_a_kind_of_piece_drops_its_headlines():
+    text = "\n".join(
+        [BODY, "", "Related analysis:", "The long road to Ostrova", "How the Front chose its leaders"]
+    )
+    cleaned = remove_furniture(text)
+    assert cleaned == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Lowland Courier is reader-supported. Become a supporter today.",
+        "[Home] [Topics] [Donate now]",
+        "Was this explainer helpful? Share it with your friends.",
+        "Did you enjoy this article? Share it with a friend.",
+        "Share this blog",
+        "Commenting has been disabled for this article.",
+        "Marta Keel is a visiting fellow at the Lowland Institute. The views expressed here are her own.",
+        "The opinions expressed are the author's own.",
+    ],
+)
+def test_clean_pitch_menu_share_and_disclaimer_lines_removed(line):
+    assert remove_furniture(f"{BODY}\n\n{line}") == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The union said its strike was supported by members of other unions.",
+        "Opponents say the views expressed by the council are not shared by residents.",
+    ],
+)
+def test_clean_sentences_like_pitches_or_disclaimers_kept(line):
+    assert line in remove_furniture(f"{BODY}\n\n{line}")
+
+
+def test_clean_key_points_list_after_a_sentence_item_kept():
+    points = [
+        "Key points",
+        '- Strikers led by the Varnen Workers\' Front say Ostrova is "open again"',
+        "- Lowland says the talks have ended",
+        "- Council offers to meet the strikers",
+    ]
+    cleaned = remove_furniture("\n".join(["Strikers leave Ostrova", "", *points, "", BODY]))
+    for line in points[1:]:
+        assert line in cleaned

@@ -38,7 +38,10 @@ Sources of mentions and the ``Mention.rule`` they record:
 * ``rule:gazetteer`` a proper noun the model missed that is a known country or town;
 * ``rule:short``    "the Legion" after "Freedom of Russia Legion" (head of a longer name);
 * ``rule:propagated`` other uses of a name (or a person's surname) the document has;
-* ``rule:or``       "X, or Y": Y takes the rule-found type of X.
+* ``rule:or``       "X, or Y": Y takes the rule-found type of X;
+* ``rule:capitals`` a bare word in capitals nothing else found ("Russia's FSB said"):
+                    an organization's acronym unless the gazetteer knows the place or
+                    ``not_actor_capitals`` lists it ("GMT", "CEO").
 
 Page furniture (bylines, agency credits, navigation labels, words of all-capitals
 headlines the body never uses) is dropped; patterns live in ``vocab/entities.yaml``.
@@ -85,6 +88,7 @@ _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _QUOTES = "\"'“”„«»‘’`"
 _NON_NAME_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "PUNCT", "SYM"})
 _ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+_ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
 _ACRONYM_RE = re.compile(r"\(\s*([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё0-9&.\-]{1,11})\s*\)")
 _CAP_RUN = r"[A-ZА-ЯЁ][\w'’\-]*(?:[ \t]+[A-ZА-ЯЁ][\w'’\-]*){0,3}"
 _QUOTED_NAME = r"[\"“«„'‘]([^\"“”«»„'‘’\n]{1,60}?)[\"”»'’]"
@@ -226,8 +230,8 @@ def _keep_model_span(span: Span) -> bool:
     text = span.text
     if "\n" in text or not any(c.isalpha() for c in text):
         return False
-    if _furniture_re().fullmatch(text):
-        return False
+    if _furniture_re().fullmatch(text) or text in _word_set_upper("not_actor_capitals"):
+        return False  # page furniture; "GMT" after a clock time
     if len(span) == 1:
         tok = span[0]
         if tok.is_lower or tok.pos_ in {"PRON", "VERB", "AUX", "DET", "ADP"} or tok.like_num:
@@ -285,19 +289,43 @@ def _model_cands(sdoc: Doc) -> list[_Cand]:
             etype, rule = "organization", "rule:retype"  # "the G7", "G20 leaders"
         elif ent.label_ == "ORG" and _titled_name(sdoc, span):
             etype, rule = "person", "rule:retype"  # "Chancellor Olaf Scholz"
+        elif ent.label_ in {"ORG", "PERSON"} and _untitled(sdoc, span) is not None:
+            span = _untitled(sdoc, span) or span  # "Lieutenant General Kyrylo Budanov"
+            etype, rule = "person", "rule:retype"
         out.append(_Cand(span.start_char, span.end_char, etype, rule, _PRIO_MODEL))
     return out
 
 
 def _titled_name(sdoc: Doc, span: Span) -> bool:
     """True when ``span`` is two or three capitalised proper nouns right after a person's
-    title ("Chancellor Olaf Scholz"): a person the model took for an organization."""
-    titles = _word_set("person_titles")
+    title or a noun for a person ("Chancellor Olaf Scholz", "the opposition politician
+    Alexei Navalny"): a person the model took for an organization."""
     if not 2 <= len(span) <= 3 or span.start == 0:
         return False
     if not all(t.pos_ == "PROPN" and t.is_title and t.lower_ not in _heads() for t in span):
         return False
-    return sdoc[span.start - 1].lower_.rstrip(".") in titles
+    return sdoc[span.start - 1].lower_.rstrip(".") in _word_set("person_titles") | _person_nouns()
+
+
+def _person_nouns() -> frozenset[str]:
+    """Nouns for a person (``appositive_nouns: person``): "politician", "activist"."""
+    return frozenset(str(w).lower() for w in (_vocab().get("appositive_nouns") or {}).get("person") or [])
+
+
+def _untitled(sdoc: Doc, span: Span) -> Span | None:
+    """The name in a model entity that starts with titles ("Lieutenant General Kyrylo
+    Budanov" -> "Kyrylo Budanov"): two or three capitalised proper nouns after them;
+    None when the entity has no leading title or no such name follows."""
+    titles = _word_set("person_titles")
+    start = span.start
+    while start < span.end and sdoc[start].lower_.rstrip(".") in titles:
+        start += 1
+    rest = sdoc[start : span.end]
+    if start == span.start or not 2 <= len(rest) <= 3:
+        return None
+    if not all(t.pos_ == "PROPN" and t.is_title and t.lower_ not in _heads() for t in rest):
+        return None
+    return rest
 
 
 def _extend_person(sdoc: Doc, start: int) -> int:
@@ -392,10 +420,20 @@ def _right_edge(sdoc: Doc, head: int, sent_end: int) -> int:
             else:
                 break
             n += 1
-        if found is None:
+        if found is None or _owns_institution(sdoc, found + 1):
             break
         last, k = found, found + 1
     return last
+
+
+def _owns_institution(sdoc: Doc, i: int) -> bool:
+    """True when token ``i`` is a possessive followed by a state institution ("of
+    Ukraine's defence ministry"): the name before it owns that institution and is not
+    part of the name before "of"."""
+    if i >= len(sdoc) or sdoc[i].text not in _POSSESSIVES:
+        return False
+    words = tuple(t.lower_ for t in sdoc[i + 1 : i + 4])
+    return any(p and words[: len(p)] == p for p in _institution_phrases())
 
 
 def _head_cands(sdoc: Doc) -> list[_Cand]:
@@ -409,7 +447,7 @@ def _head_cands(sdoc: Doc) -> list[_Cand]:
             if etype is None:
                 continue
             capital = tok.text[:1].isupper()
-            if not capital and etype not in lower_ok:
+            if not capital and (etype not in lower_ok or tok.lower_ in _word_set("capital_only_heads")):
                 continue
             first = _left_edge(sdoc, tok.i, sent.start)
             if capital:
@@ -470,15 +508,26 @@ def _country_start(sdoc: Doc, i: int) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _institution_index() -> tuple[dict[str, tuple[tuple[str, ...], ...]], tuple[tuple[str, ...], ...]]:
+    """The institution phrases that can start at a word (longest first), by first word;
+    and those that start at any word (empty phrases). Saves slicing the document for
+    every phrase at every lowercase token."""
+    phrases = _institution_phrases()
+    anywhere = tuple(p for p in phrases if not p)
+    index = {p[0]: tuple(q for q in phrases if not q or q[0] == p[0]) for p in phrases if p}
+    return index, anywhere
+
+
 def _institution_cands(sdoc: Doc) -> list[_Cand]:
     """A country's state institution named by lowercase nouns: "the Russian defence
     ministry", "the US military", "the Ukrainian armed forces" (organization)."""
-    phrases = _institution_phrases()
+    index, anywhere = _institution_index()
     out: list[_Cand] = []
     for tok in sdoc:
         if not tok.is_lower:
             continue
-        for phrase in phrases:
+        for phrase in index.get(tok.lower_, anywhere):
             words = tuple(t.lower_ for t in sdoc[tok.i : tok.i + len(phrase)])
             if words != phrase:
                 continue
@@ -706,18 +755,24 @@ def _coordinated_place_cands(sdoc: Doc) -> list[_Cand]:
 
 
 def _gazetteer_cands(sdoc: Doc) -> list[_Cand]:
-    """Proper nouns the model missed that the gazetteer knows as a country or a town."""
+    """Proper nouns the model missed (or took for a product, ``gazetteer_overrides_labels``)
+    that the gazetteer knows as a country or a town."""
     floor = int(_vocab().get("gazetteer_min_population_untagged") or 0)
+    overridden = set(_vocab().get("gazetteer_overrides_labels") or [])
+
+    def tagged(t: Token) -> bool:
+        return bool(t.ent_type_) and t.ent_type_ not in overridden
+
     out: list[_Cand] = []
     i = 0
     while i < len(sdoc):
         tok = sdoc[i]
-        if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or _stop(tok):
+        if tagged(tok) or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or _stop(tok):
             i += 1
             continue
         for n in (3, 2, 1):
             span = sdoc[i : i + n]
-            if len(span) < n or any(t.ent_type_ or not t.text[:1].isupper() for t in span):
+            if len(span) < n or any(tagged(t) or not t.text[:1].isupper() for t in span):
                 continue
             if (
                 _known_place(span.text, floor)
@@ -728,6 +783,34 @@ def _gazetteer_cands(sdoc: Doc) -> list[_Cand]:
                 i += n - 1
                 break
         i += 1
+    return out
+
+
+@lru_cache(maxsize=8)
+def _word_set_upper(key: str) -> frozenset[str]:
+    """A vocabulary word list as an upper-case set (words in capitals)."""
+    return frozenset(str(w).upper() for w in _vocab().get(key) or [])
+
+
+def _bare_acronym_cands(sdoc: Doc) -> list[_Cand]:
+    """A word in capitals the model did not take for an actor ("Russia's FSB said"): an
+    organization's acronym, unless it is a known place, a listed non-actor word
+    ("GMT", "CEO") or part of a line in capitals (a headline)."""
+    low = int(_vocab().get("bare_acronym_min_length") or 3)
+    high = int(_vocab().get("bare_acronym_max_length") or 6)
+    skip = _word_set_upper("not_actor_capitals") | _word_set_upper("acronym_stoplist")
+    out: list[_Cand] = []
+    for tok in sdoc:
+        word = tok.text
+        if not (low <= len(word) <= high and word.isalpha() and word.isupper()):
+            continue
+        if word in skip or _ROMAN_RE.match(word) or spacy_type(tok.ent_type_) is not None:
+            continue
+        if tok.pos_ not in {"PROPN", "NOUN"} or place_population(word) is not None:
+            continue
+        if not any(ch.islower() for ch in tok.sent.text):
+            continue  # a headline or label in capitals
+        out.append(_Cand(tok.idx, tok.idx + len(word), "organization", "rule:capitals", 0))
     return out
 
 
@@ -783,21 +866,21 @@ def _name_head(name: str) -> str:
 
 def _short_head_cands(sdoc: Doc, kept: list[_Cand]) -> list[_Cand]:
     """ "the Legion" after "Freedom of Russia Legion": the capitalised last word of a longer
-    organization name, after "the" and not followed by another name word."""
+    organization (or agreement: "the Appeal") name, after "the" and not followed by
+    another name word; it takes the longer name's type."""
     text = sdoc.text
-    heads = {
-        _name_head(text[c.start : c.end])
-        for c in kept
-        if c.type == "organization" and " " in text[c.start : c.end]
-    }
-    heads = {h for h in heads if h[:1].isupper() and not h.isupper() and h.isalpha()}
+    heads: dict[str, str] = {}
+    for c in kept:
+        if c.type in {"organization", "agreement"} and " " in text[c.start : c.end]:
+            heads.setdefault(_name_head(text[c.start : c.end]), c.type)
+    heads = {h: t for h, t in heads.items() if h[:1].isupper() and not h.isupper() and h.isalpha()}
     out: list[_Cand] = []
     for tok in sdoc:
         if tok.text not in heads or tok.i == 0 or sdoc[tok.i - 1].lower_ != "the":
             continue
         if tok.i + 1 < len(sdoc) and _is_name_word(sdoc[tok.i + 1]) and tok.whitespace_:
             continue
-        out.append(_Cand(tok.idx, tok.idx + len(tok), "organization", "rule:short", _PRIO_RULE))
+        out.append(_Cand(tok.idx, tok.idx + len(tok), heads[tok.text], "rule:short", _PRIO_RULE))
     return out
 
 
@@ -858,9 +941,12 @@ def _propagated_cands(sdoc: Doc, kept: list[_Cand]) -> list[_Cand]:
         types[name] = Counter({"person": 1})
     out: list[_Cand] = []
     for name, counts in types.items():
-        if len(name) < 3 or not name[:1].isupper() or name.isupper() or "\n" in name:
-            continue
         etype = counts.most_common(1)[0][0]
+        acronym = name.isupper() and name.isalpha() and etype == "organization"
+        if len(name) < 3 and not acronym:
+            continue
+        if not name[:1].isupper() or (name.isupper() and not acronym) or "\n" in name:
+            continue
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
             span = sdoc.char_span(m.start(), m.end())
             if span is None or _inside_longer_name(sdoc, span):
@@ -1006,6 +1092,9 @@ def _retype(sdoc: Doc, kept: list[_Cand]) -> list[_Cand]:
         if c.prio != _PRIO_MODEL or span is None:
             out.append(c)
             continue
+        if c.type in {"person", "organization"} and _place_context(sdoc, span):
+            out.append(_Cand(c.start, c.end, "location", "rule:retype", c.prio))
+            continue  # "northern Shan State", "the village of Gorkovsky"
         if " " in name:
             if c.type == "person" and _placed_name(sdoc, span, name, strict=True):
                 c = _Cand(c.start, c.end, "location", "rule:retype", c.prio)  # "city of Chasiv Yar"
@@ -1065,6 +1154,21 @@ def _stated_type(text: str, c: _Cand) -> str | None:
     after, before, types = _apposition_res()
     m = after.match(text[c.end : c.end + 60]) or before.search(text[max(0, c.start - 40) : c.start])
     return types.get(m.group("noun").lower()) if m else None
+
+
+def _place_context(sdoc: Doc, span: Span) -> bool:
+    """True when the words before ``span`` say it is a place: a compass adjective
+    ("northern Shan State") or "<place noun> of" ("the village of Gorkovsky")."""
+    if span.start == 0 or span.text.isupper():
+        return False
+    prev = sdoc[span.start - 1]
+    if prev.lower_ in _word_set("compass_words"):
+        return True
+    return (
+        prev.lower_ == "of"
+        and span.start >= 2
+        and sdoc[span.start - 2].lower_ in _word_set("place_of_nouns")
+    )
 
 
 def _bloc(sdoc: Doc, span: Span) -> bool:
@@ -1156,7 +1260,7 @@ def _resolve(cands: list[_Cand]) -> list[_Cand]:
 
 
 def _confidence(c: _Cand, model: dict[tuple[int, int], _Cand]) -> float:
-    if c.rule in {"rule:gazetteer", "rule:propagated"}:
+    if c.rule in {"rule:gazetteer", "rule:propagated", "rule:capitals"}:
         return CONF_GAZETTEER
     if c.prio == _PRIO_MODEL:
         return CONF_RETYPED if c.rule == "rule:retype" else CONF_MODEL
@@ -1305,6 +1409,7 @@ def find_mentions(sdoc: Doc, doc_id: str) -> tuple[list[Mention], list[NameLink]
     base += _institution_cands(sdoc)
     base += [c for c, _ in callsigns]
     base += _dateline_cands(sdoc) + _coordinated_place_cands(sdoc) + _gazetteer_cands(sdoc)
+    base += _bare_acronym_cands(sdoc)
     first_pass = _resolve(base)
     acronyms, definitions = _acronym_cands(sdoc, first_pass)
     aliases = _alias_matches(sdoc, first_pass)

@@ -240,7 +240,8 @@ def _drop_header_labels(lines: list[str], keep: list[bool]) -> None:
     The header is the lines before the first paragraph (at most ``header_lines``). A
     line there goes when it is a section label from the vocabulary ("Opinion",
     "PRESS RELEASE"), or -- when a longer headline follows in the header -- a single
-    word ("Science") or a short line in capitals ("THE DAILY EXAMPLE").
+    word ("Science"), a short line in capitals ("THE DAILY EXAMPLE") or the line right
+    above the site's menu (the site's name: "Centre for Policy Studies").
     """
     vocab = furniture_vocab()
     masthead_words = int(vocab.get("masthead_max_words", 4))
@@ -258,10 +259,28 @@ def _drop_header_labels(lines: list[str], keep: list[bool]) -> None:
         )
         shouting = line.upper() == line and any(ch.isalpha() for ch in line)
         short = len(words) == 1 or (shouting and len(words) <= masthead_words)
-        if longer and short and is_title_like(line):
+        if longer and is_title_like(line) and (short or _above_navigation(lines, i)):
             keep[i] = False
         elif is_title_like(line) and len(words) >= 2 and not shouting:
             return  # the headline: what follows it is not a kicker
+
+
+def is_navigation_bar(line: str) -> bool:
+    """A site's menu: a breadcrumb-like line of at least ``navigation_min_parts`` parts
+    that are not share buttons ("Home | Research | Commentary | Events")."""
+    separators = _breadcrumb_rule()[0]
+    parts = [part for part in separators.split(line.strip()) if part.strip()]
+    furniture_words = set(furniture_vocab().get("furniture_words", ()))
+    buttons = sum(all(w in furniture_words for w in _WORD.findall(p.lower())) for p in parts)
+    minimum = int(furniture_vocab().get("navigation_min_parts", 3))
+    return is_breadcrumb(line) and len(parts) >= minimum and buttons < len(parts) / 2
+
+
+def _above_navigation(lines: list[str], i: int) -> bool:
+    """Whether the next non-blank line after ``i`` is a site's menu: the line above a
+    menu is the site's name (a masthead), not the article's headline."""
+    nxt = next((line for line in lines[i + 1 :] if line.strip()), "")
+    return is_navigation_bar(nxt)
 
 
 def _drop_link_blocks(lines: list[str], keep: list[bool]) -> None:
@@ -286,8 +305,9 @@ def _drop_link_blocks(lines: list[str], keep: list[bool]) -> None:
 def _drop_bullet_runs(lines: list[str], keep: list[bool]) -> None:
     """Runs of >= 2 bulleted headline-like lines (links to other stories) go.
 
-    A run the article introduces -- after a line ending in ":" or under a short
-    heading of its own ("Key facts") -- is content and stays.
+    A run the article introduces -- after a line ending in ":", under a short
+    heading of its own ("Key facts") or after a bulleted item that is a sentence (the
+    same list) -- is content and stays.
     """
     indexes = _content_indexes(lines, keep)
     run: list[int] = []
@@ -298,8 +318,10 @@ def _drop_bullet_runs(lines: list[str], keep: list[bool]) -> None:
         if len(run) >= 2:
             before = indexes[pos - len(run) - 1] if pos - len(run) >= 1 else None
             previous = lines[before].strip() if before is not None else ""
-            introduced = previous.endswith(":") or (
-                previous and is_title_like(previous) and not _BULLET.match(previous)
+            introduced = (
+                previous.endswith(":")
+                or bool(previous and is_title_like(previous) and not _BULLET.match(previous))
+                or bool(_BULLET.match(previous))  # the list goes on from an item of content
             )
             if not introduced:
                 for j in run:
@@ -311,7 +333,8 @@ def _drop_headline_runs(lines: list[str], keep: list[bool]) -> None:
     """Runs of >= ``headline_run_min`` headline-like lines (other stories) go.
 
     The first content line (the article's own headline) is never part of a run, a
-    run that follows a line ending in ":" is a list the article introduces, and lines
+    run that follows a line ending in ":" (or goes on with the bullets of a list whose
+    item before it is a sentence) is a list the article introduces, and lines
     with a comma ("Jane Doe, Honorary Consul") are signatures or captions, not links.
     """
     minimum = int(furniture_vocab().get("headline_run_min", 3))
@@ -322,7 +345,9 @@ def _drop_headline_runs(lines: list[str], keep: list[bool]) -> None:
     for i in [*indexes, -1]:
         if i >= 0 and is_title_like(lines[i]) and ", " not in lines[i]:
             if not run:
-                introduced = previous.rstrip().endswith(":")
+                introduced = previous.rstrip().endswith(":") or bool(
+                    _BULLET.match(previous.strip()) and _BULLET.match(lines[i].strip())
+                )
             run.append(i)
         else:
             if len(run) >= minimum and not introduced:
