@@ -177,3 +177,18 @@ def test_extract_dates_weekend_across_months_is_none() -> None:
     # published Tuesday 2024-09-03: Sat 31 August - Sun 1 September spans two months
     assert resolve_date("last weekend", "2024-09-03") is None
     assert resolve_date("last weekend", "2024-07-01") == "2024-06"
+
+
+@pytest.mark.parametrize(
+    ("expr", "published", "expected"),
+    [
+        ("on March 3 last year", "2025-01-10", "2024-03-03"),
+        ("November 14th this year", "2025-12-01", "2025-11-14"),
+        ("in 14 November last year", "2025-12-01", "2024-11-14"),
+        ("March 3 last year", None, None),
+    ],
+)
+def test_extract_dates_month_day_with_relative_year(
+    expr: str, published: str | None, expected: str | None
+) -> None:
+    assert resolve_date(expr, published) == expected

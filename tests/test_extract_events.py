@@ -688,3 +688,122 @@ def test_extract_events_talks_measured_in_hours_keep_their_subject(events) -> No
     (event,) = events(text, [("Ana Vell", "person"), ("Jon Marek", "person")])
     assert event.type == "meeting"
     assert {mid(text, "Ana Vell"), mid(text, "Jon Marek")} <= set(event.participants)
+
+
+# ---------------------------------------------------------------- generalisation round (dev2)
+
+
+@pytest.mark.slow
+def test_extract_events_when_clause_tells_the_offensive(events) -> None:
+    text = (
+        "The offensive started on 4 April, when the Falcon Brigade and the Rivermen Front "
+        "assaulted outposts north of Vardenport."
+    )
+    names = [("Falcon Brigade", "organization"), ("Rivermen Front", "organization"),
+             ("Vardenport", "location")]
+    found = events(text, names, published="2025-05-02")
+    assert [e.type for e in found] == ["battle"]
+    assert found[0].date == "2025-04-04"
+    assert found[0].place == mid(text, "Vardenport")
+    assert set(found[0].participants) == {mid(text, "Falcon Brigade"), mid(text, "Rivermen Front")}
+
+
+@pytest.mark.slow
+def test_extract_events_taking_a_place_is_a_battle(events) -> None:
+    text = "Insurgents seized Korvala on Sunday after two days of street fighting."
+    found = events(text, [("Korvala", "location")], published="2025-03-12")
+    battle = [e for e in found if e.rule == "verb:took a place"]
+    assert battle and battle[0].type == "battle" and battle[0].date == "2025-03-09"
+    assert battle[0].place == mid(text, "Korvala")
+    # "took part" has no place as object
+    assert events("The Amber Guard took part in a parade.", [("Amber Guard", "organization")]) == []
+
+
+@pytest.mark.slow
+def test_extract_events_participle_clause_names_what_was_formed(events) -> None:
+    text = "Created in the summer of 2021 by exiled officers, the Lowland Watch now guards the pass."
+    found = events(text, [("Lowland Watch", "organization")])
+    assert [(e.type, e.date) for e in found] == [("formation", "2021")]
+    assert found[0].participants == (mid(text, "Lowland Watch"),)
+
+
+@pytest.mark.slow
+def test_extract_events_founded_it_refers_to_the_described_unit(events) -> None:
+    text = "The Coastal Company, commanded by Ilse Marran ever since she formed it in 2017, holds the port."
+    found = events(text, [("Coastal Company", "organization"), ("Ilse Marran", "person")])
+    assert [(e.type, e.date) for e in found] == [("formation", "2017")]
+    assert mid(text, "Coastal Company") in found[0].participants
+
+
+@pytest.mark.slow
+def test_extract_events_acronym_is_made_and_splits_away(events) -> None:
+    text = "The KLF (in Latvian, LBF) was established by Toms Berzs in May 2019."
+    found = events(text, [("Toms Berzs", "person")], published="2024-01-05")
+    assert [(e.type, e.date) for e in found] == [("formation", "2019-05")]
+    text = "ZPV broke away from the Green Column in 2011."
+    found = events(text, [("Green Column", "organization")])
+    assert [(e.type, e.date) for e in found] == [("other", "2011")]
+
+
+@pytest.mark.slow
+def test_extract_events_bomb_that_killed_is_an_assassination(events) -> None:
+    text = "Police said the device that killed Oskar Lind outside Tarvel on 9 June was remotely detonated."
+    found = events(text, [("Oskar Lind", "person"), ("Tarvel", "location")], published="2025-06-20")
+    assert [(e.type, e.date) for e in found] == [("assassination", "2025-06-09")]
+    assert found[0].place == mid(text, "Tarvel")
+    assert found[0].participants == (mid(text, "Oskar Lind"),)
+
+
+@pytest.mark.slow
+def test_extract_events_a_missile_hit_is_an_attack(events) -> None:
+    found = events("Three people died on Monday when a rocket struck a bus depot.", [])
+    assert [(e.type, e.date) for e in found] == [("attack", "2024-06-03")]
+    assert events("The striker hit the post twice on Monday.", []) == []
+
+
+@pytest.mark.slow
+def test_extract_events_place_that_came_under_fire(events) -> None:
+    text = "The mayor said Dravik had come under intense shelling overnight."
+    found = events(text, [("Dravik", "location")])
+    assert [e.type for e in found] == ["attack"]
+    assert found[0].place == mid(text, "Dravik")
+
+
+@pytest.mark.slow
+def test_extract_events_a_nation_votes_is_an_election(events) -> None:
+    found = events("Tensions rose in the week before Norland votes.", [("Norland", "location")])
+    assert [e.type for e in found] == ["election"]
+
+
+@pytest.mark.slow
+def test_extract_events_unit_presented_and_mobilisation_are_other(events) -> None:
+    text = "The Ninth Company was shown to reporters by the Defence Staff in October."
+    names = [("Ninth Company", "organization"), ("Defence Staff", "organization")]
+    found = events(text, names, published="2025-01-15")
+    assert [(e.type, e.date) for e in found] == [("other", "2024-10")]
+    found = events("Mobilization in Ostmark in the spring of 2023 hit rural areas hardest.",
+                   [("Ostmark", "location")])
+    assert [(e.type, e.date) for e in found] == [("other", "2023")]
+    assert events("Mobilization hit rural areas hardest.", []) == []
+
+
+@pytest.mark.slow
+def test_extract_events_what_did_not_happen_is_no_event(events) -> None:
+    text = "The Vega League did not sign the charter."
+    assert events(text, [("Vega League", "organization")]) == []
+    text = "Kara Voss offered to talk if Ruud Helm came to meet her in Lonsa."
+    assert events(text, [("Kara Voss", "person"), ("Ruud Helm", "person"), ("Lonsa", "location")]) == []
+
+
+@pytest.mark.slow
+def test_extract_events_speakers_crossed_a_day_after(events) -> None:
+    text = (
+        "The Gray Wolves said on Friday that their fighters were still in Morva, "
+        "two days after they crossed the frontier near Elsk."
+    )
+    names = [("Gray Wolves", "organization"), ("Morva", "location"), ("Elsk", "location")]
+    found = events(text, names)
+    raid = [e for e in found if e.type == "raid"]
+    assert raid and raid[0].participants == (mid(text, "Gray Wolves"),)
+    assert raid[0].place == mid(text, "Elsk")
+    assert raid[0].date is None  # "two days after" is not "on Friday"

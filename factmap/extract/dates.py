@@ -15,7 +15,8 @@ as "on", "in", "since" and a leading "the" / "early" / "mid-" / "late"):
   March strictly before the publication month). A bare month name with no
   preposition, qualifier, day or year ("May") is rejected: it is as often a name.
   Purely numeric dates other than ISO (``5.9.2023``) are rejected as ambiguous.
-* A month with a relative year ("August last year", "12 May this year") takes the
+* A month with a relative year ("August last year", "12 May this year", "October 27
+  last year") takes the
   year from publication; "the early hours of Monday", "early on Tuesday morning",
   "the night of 12 March 2024" are read as the day they name.
 * ``today``, ``yesterday``, ``last night``, ... -> a day.
@@ -149,7 +150,7 @@ def _normalise(expr: str) -> tuple[str, bool]:
 def _year_stated_relative(text: str, anchor: Anchor | None) -> str | None:
     """ "august last year" -> "august 2022" (published 2023); None if it cannot be anchored."""
     match = _RELATIVE_YEAR.match(text)
-    if not match or _month_number(match.group(1).split()[-1]) is None:
+    if not match or not any(_month_number(w) for w in match.group(1).split()):
         return text  # "earlier this year" is handled by the period rules
     if anchor is None:
         return None

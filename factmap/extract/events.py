@@ -47,6 +47,16 @@ For every sentence:
    by :func:`factmap.extract.dates.resolve_date` against ``doc.published`` (never the
    publication date itself); an undated happening reported with a date ("X said on
    Monday that fighting was continuing") takes the report's date.
+   A when-clause hanging on a noun trigger's verb or on its date ("the offensive began
+   on 27 May, when X attacked Y west of Z") tells how that event happened: its doers
+   are participants, its place the place, and a trigger inside it makes no event of its
+   own. Other clues: a participle clause shares the main subject ("Formed in 2022, the
+   Legion ..."), "it" in a clause inside a noun's modifier is that noun ("the Legion, led
+   by X since he founded it"), a short all-capital name counts as an organization
+   ("the RVC was founded"), what "came under shelling" is the target (place), "west of
+   X" places it, and a verb the text itself negates ("it did not sign") is no event.
+   When the doer does not fit a rule's ``needs_subject``, the next rule for the same
+   word is tried ("the country votes" is an election, "the deputy voted" other).
 4. **Evidence** is the sentence, cut at line breaks (blank lines always, single
    newlines unless the text is hard-wrapped): spaCy may glue a headline and a dateline
    to the first sentence. ``quote == doc.text[start:end]``.
@@ -74,6 +84,7 @@ from __future__ import annotations
 
 import importlib.resources
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -116,6 +127,7 @@ class TriggerRule:
     preps: frozenset[str] = frozenset()
     prep_lemmas: frozenset[str] = frozenset()
     needs_org_object: bool = False
+    needs_place_object: bool = False
     exclude_modifiers: frozenset[str] = frozenset()
     exclude_objects: frozenset[str] = frozenset()
     exclude_particles: frozenset[str] = frozenset()
@@ -154,6 +166,8 @@ class EventVocab:
     where_words: frozenset[str] = frozenset()
     target_place_preps: dict[str, frozenset[str]] = field(default_factory=dict)
     doer_possessor_types: frozenset[str] = frozenset()
+    target_subject_preps: frozenset[str] = frozenset()
+    direction_words: frozenset[str] = frozenset()
 
 
 def _words(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -190,6 +204,7 @@ def _rule(raw: dict[str, Any]) -> TriggerRule:
         preps=_words(prep, "preps"),
         prep_lemmas=_words(prep, "lemmas"),
         needs_org_object=bool(raw.get("needs_org_object")),
+        needs_place_object=bool(raw.get("needs_place_object")),
         exclude_modifiers=_words(raw, "exclude_modifiers"),
         exclude_objects=_words(raw, "exclude_objects"),
         exclude_particles=_words(raw, "exclude_particles"),
@@ -245,6 +260,8 @@ def load_event_vocab() -> EventVocab:
                 "when_words",
                 "where_words",
                 "doer_possessor_types",
+                "target_subject_preps",
+                "direction_words",
             )
         },  # fmt: skip
     )
@@ -290,6 +307,11 @@ def _made_things(token: Token, vocab: EventVocab) -> list[Token]:
         made += [c for c in token.children if c.dep_ == "nsubjpass"]
         if token.dep_ == "acl":
             made.append(token.head)
+        if _is_participle_clause(token):  # "Formed in 2022, the Legion is ..."
+            made += [c for c in token.head.children if c.dep_ in _SUBJECTS]
+        owner = _clause_owner(token)
+        if owner is not None and any(o.lower_ == "it" for o in _objects(token)):
+            made.append(owner)  # "the Legion, led by X since he founded it
         antecedent = _antecedent(token)
         if antecedent is not None:
             made.append(antecedent)
@@ -305,7 +327,8 @@ def _speakers(verb: Token, vocab: EventVocab) -> list[Token]:
         return []
     current = verb
     for _ in range(3):
-        if current.dep_ not in ("ccomp", "xcomp", "conj") or current.head is current:
+        # "X said their men were inside Y, a day after they crossed the border"
+        if current.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or current.head is current:
             return []
         current = current.head
         if current.pos_ == "VERB" and _lemma(current) in vocab.reporting_verbs:
@@ -331,18 +354,40 @@ def _reporting_verb(token: Token, vocab: EventVocab) -> Token | None:
 
 
 def _is_org(token: Token, vocab: EventVocab, actor_tokens: set[int] | frozenset[int]) -> bool:
-    return token.i in actor_tokens or _lemma(token) in vocab.org_nouns
+    return token.i in actor_tokens or _lemma(token) in vocab.org_nouns or is_acronym(token)
+
+
+def is_acronym(token: Token) -> bool:
+    """An all-capital proper noun of 2-6 letters ("RVC", "HTS"): an organization's short
+    name even when the mention finder missed it."""
+    return token.pos_ == "PROPN" and token.is_upper and token.is_alpha and 2 <= len(token) <= 6
 
 
 def match_trigger(
-    token: Token, vocab: EventVocab, actor_tokens: set[int] | frozenset[int] = frozenset()
+    token: Token,
+    vocab: EventVocab,
+    actor_tokens: set[int] | frozenset[int] = frozenset(),
+    place_tokens: set[int] | frozenset[int] = frozenset(),
 ) -> tuple[TriggerRule, Token | None] | None:
     """The first rule that fits ``token``, with the word it consumed ("bombing" in
     "killed in a car bombing"), or None. ``actor_tokens`` are indices of tokens inside
-    organization/group mentions (formation needs one as the thing made)."""
+    organization/group mentions (formation needs one as the thing made),
+    ``place_tokens`` those inside location mentions ("took X" needs one as object)."""
+    return next(match_triggers(token, vocab, actor_tokens, place_tokens), None)
+
+
+def match_triggers(
+    token: Token,
+    vocab: EventVocab,
+    actor_tokens: set[int] | frozenset[int] = frozenset(),
+    place_tokens: set[int] | frozenset[int] = frozenset(),
+) -> Iterator[tuple[TriggerRule, Token | None]]:
+    """Every rule that fits ``token``, in vocabulary order (see :func:`match_trigger`): a
+    later rule is the fallback when the doer does not fit an earlier one's
+    ``needs_subject`` ("the country votes" is an election, "the deputy voted" not)."""
     pos = _pos(token)
     if pos is None or token.dep_ in ("compound", "amod") or (token.is_upper and len(token) > 1):
-        return None
+        return
     lemma = token.lower_ if _is_gerund_noun(token) else _lemma(token)
     for rule in vocab.rules:
         if rule.pos != pos or lemma not in rule.lemmas:
@@ -360,8 +405,8 @@ def match_trigger(
             consumed = next(
                 (
                     g
-                    for c in token.children
-                    if c.dep_ in ("prep", "agent") and c.lower_ in rule.preps
+                    for c in _prep_children(token)
+                    if c.lower_ in rule.preps
                     for g in c.children
                     if g.dep_ == "pobj" and (not rule.prep_lemmas or _lemma(g) in rule.prep_lemmas)
                 ),
@@ -369,12 +414,27 @@ def match_trigger(
             )
             if consumed is None:
                 continue
+        if rule.needs_place_object and not any(
+            o.i in place_tokens for o in token.children if o.dep_ == "dobj"
+        ):
+            continue
         if rule.needs_org_object and not any(
             _is_org(t, vocab, actor_tokens) for t in _made_things(token, vocab)
         ):
             continue
-        return rule, consumed
-    return None
+        yield rule, consumed
+
+
+def _prep_children(token: Token) -> list[Token]:
+    """Prepositions of ``token`` (also a "to" parsed as dative: "shown to reporters"),
+    also through a particle ("broke away from X")."""
+    out = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") or (child.dep_ == "dative" and child.pos_ == "ADP"):
+            out.append(child)
+        elif child.dep_ in ("prt", "advmod"):
+            out += [c for c in child.children if c.dep_ == "prep"]
+    return out
 
 
 def _excluded(token: Token, rule: TriggerRule) -> bool:
@@ -465,6 +525,8 @@ def _climbs(token: Token, vocab: EventVocab) -> bool:
     dep = token.dep_
     if dep in ("dobj", "pobj", "prep", "xcomp", "conj", "attr", "acl", "ccomp", "agent", "oprd"):
         return True
+    if dep == "advcl":  # "if X came to meet him": the purpose clause shares its head's mood
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     if dep == "nsubjpass":  # "the congress will be held", "elections are scheduled"
         head = _lemma(token.head)
         return head in vocab.light_verbs or head in vocab.irrealis_verbs
@@ -481,6 +543,9 @@ class _Frame:
     slots: set[int]  # token indices whose mentions are participants
     objects: set[int]  # objects of the anchors (dates/places may attach to them)
     doers: set[int] = field(default_factory=set)  # who does it (``needs_subject`` checks)
+    #: when-clauses that tell how it happened ("began on Sunday, when X crossed near Y")
+    whens: list[Token] = field(default_factory=list)
+    targets: set[int] = field(default_factory=set)  # "X came under shelling": X was hit
 
 
 def _frame(trigger: Token, vocab: EventVocab) -> _Frame:
@@ -488,6 +553,7 @@ def _frame(trigger: Token, vocab: EventVocab) -> _Frame:
     anchors = [trigger]
     slots: set[int] = set()
     doers: set[int] = set()
+    targets: set[int] = set()
     foreign: set[int] = set()  # anchors whose objects belong to another happening
     if trigger.pos_ == "VERB":
         slots |= _verb_slots(trigger, vocab.participant_preps)
@@ -509,6 +575,9 @@ def _frame(trigger: Token, vocab: EventVocab) -> _Frame:
             if trigger.doc[i].dep_ == "appos":
                 doers.add(trigger.doc[i].head.i)
         slots |= doers
+        owner = _clause_owner(trigger)
+        if owner is not None and any(o.lower_ == "it" for o in _objects(trigger)):
+            slots.add(owner.i)  # "the Legion, led by X since he founded it"
     else:
         slots |= {c.i for c in trigger.children if c.dep_ in ("poss", "compound")}
         slots |= _prep_objects(trigger, vocab.noun_participant_preps)
@@ -527,14 +596,24 @@ def _frame(trigger: Token, vocab: EventVocab) -> _Frame:
                 }
                 # "discussed the war in X during talks": X is not where the talks were
                 foreign.add(verb.i)
-        # "the raid, which began on Monday near X": the relative clause dates and places it
-        anchors += [c for c in trigger.children if c.dep_ == "relcl"]
+        # "the raid, which began on Monday near X", "the capture, announced on 3 May":
+        # the clause dates and places it
+        anchors += [c for c in trigger.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
+        if trigger.dep_ == "pobj" and trigger.head.lower_ in vocab.target_subject_preps:
+            verb = trigger.head.head  # "X came under heavy shelling"
+            targets = {c.i for c in verb.children if c.dep_ in _SUBJECTS}
+    # a when-clause hanging on a noun's verb tells who did it ("the offensive began on
+    # Sunday, when X attacked Y")
+    hanging = _hanging_whens(anchors, vocab) if trigger.pos_ != "VERB" else []
+    for clause in hanging:
+        slots |= _verb_slots(clause, vocab.participant_preps)
     anchors += _when_clauses(anchors, vocab)
     objects = {o.i for a in anchors if a.i not in foreign for o in a.children if o.dep_ in _OBJECTS}
     objects |= {
         o.i for a in anchors for o in a.children if o.dep_ in _SUBJECTS and a is not trigger
     }
-    return _Frame(trigger, anchors, slots, objects, doers)
+    slots |= targets
+    return _Frame(trigger, anchors, slots, objects, doers, hanging, targets)
 
 
 def _company_prep(noun: Token, vocab: EventVocab) -> Token | None:
@@ -551,7 +630,19 @@ def _shares_subject(verb: Token) -> bool:
     to meet", "made a trip to Kyiv to meet X" (an infinitive purpose clause)."""
     if verb.dep_ in ("conj", "xcomp"):
         return True
-    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ == "advcl" and (
+        _is_participle_clause(verb) or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def _is_participle_clause(verb: Token) -> bool:
+    """A participle clause without subject or conjunction: "Formed in 2022, the group ..."
+    (its subject is the main clause's)."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in ("VBN", "VBG")
+        and not any(c.dep_ in _SUBJECTS + ("mark",) for c in verb.children)
+    )
 
 
 def _when_clauses(anchors: list[Token], vocab: EventVocab) -> list[Token]:
@@ -567,7 +658,37 @@ def _when_clauses(anchors: list[Token], vocab: EventVocab) -> list[Token]:
                 other = clause if clause is not anchor else clause.head
                 if other not in anchors and other not in found:
                     found.append(other)
+    found += [c for c in _hanging_whens(anchors, vocab) if c not in found and c not in anchors]
     return found
+
+
+def _hanging_whens(anchors: list[Token], vocab: EventVocab) -> list[Token]:
+    """When-clauses that hang on an anchor, directly or on its date ("began on 27 May,
+    when X attacked Y"): they tell how the anchors' event happened."""
+    heads = list(anchors)
+    heads += [g for a in anchors for c in a.children if c.dep_ == "prep" for g in c.children
+              if g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME")]  # fmt: skip
+    return [
+        clause
+        for head in heads
+        for clause in head.children
+        if clause.dep_ in ("advcl", "relcl")
+        and clause.pos_ == "VERB"
+        and any(c.lower_ in vocab.when_words and c.dep_ == "advmod" for c in clause.children)
+    ]
+
+
+def _clause_owner(verb: Token) -> Token | None:
+    """The noun a clause nested in a noun's modifier is about: "the Legion, led by X
+    since he founded it" -> Legion (what "it" stands for)."""
+    current = verb
+    for _ in range(3):
+        if current.dep_ in ("acl", "relcl") and current.head.pos_ in ("NOUN", "PROPN"):
+            return current.head
+        if current.dep_ not in ("advcl", "ccomp", "conj") or current.head is current:
+            return None
+        current = current.head
+    return None
 
 
 def _antecedent(verb: Token) -> Token | None:
@@ -663,6 +784,8 @@ def _subject_fits(frame: _Frame, rule: TriggerRule, names: list[_Name], vocab: E
     doc = frame.trigger.doc
     if any(_lemma(doc[i]) in rule.subject_lemmas for i in frame.doers):
         return True
+    if "organization" in rule.subject_types and any(is_acronym(doc[i]) for i in frame.doers):
+        return True  # "HTS broke away from X": a short name the mention finder missed
     return any(
         name.type in rule.subject_types and any(t.i in frame.doers for t in _climb(name.root, vocab))
         for name in names
@@ -705,7 +828,9 @@ def _place(frame: _Frame, names: list[_Name], vocab: EventVocab, type_: str = ""
             if not _paired(text, name.start, name.end):
                 return name.id
             continue
-        if token.i in wheres or (token.dep_ in own and token.head.i == trigger.i):
+        if token.i in wheres or token.i in frame.targets:
+            return name.id
+        if token.dep_ in own and token.head.i == trigger.i:
             return name.id
         for _ in range(4):
             if token.dep_ != "pobj":
@@ -716,6 +841,8 @@ def _place(frame: _Frame, names: list[_Name], vocab: EventVocab, type_: str = ""
             if prep.lower_ != "of" and prep.lower_ not in vocab.place_preps:
                 break
             token = prep.head  # "the village of X", "at a congress in X"
+            if prep.lower_ == "of" and token.lower_ in vocab.direction_words and token.head.i in heads:
+                return name.id  # "attacked positions west of X"
             if prep.lower_ == "of" and token.i == trigger.i and _pos(trigger) == "noun":
                 return name.id  # "the invasion of Finland", "the battle of X"
             if token.dep_ in ("dobj", "nsubjpass") and token.head.i == trigger.i:
@@ -890,6 +1017,7 @@ def find_events(sdoc: Doc, doc: Document, mentions: list[Mention]) -> list[Event
     own = [m for m in mentions if m.doc == doc.id]
     inside: set[int] = set()
     actor_tokens: set[int] = set()
+    place_tokens: set[int] = set()
     for m in own:
         span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
@@ -897,6 +1025,8 @@ def find_events(sdoc: Doc, doc: Document, mentions: list[Mention]) -> list[Event
         inside |= {t.i for t in span}
         if m.type in ("organization", "group"):
             actor_tokens |= {t.i for t in span}
+        elif m.type in PLACE_TYPES:
+            place_tokens |= {t.i for t in span}
     split_lines = not hard_wrapped(doc.text)
     candidates: list[_Candidate] = []
     for sent in sdoc.sents:
@@ -904,16 +1034,23 @@ def find_events(sdoc: Doc, doc: Document, mentions: list[Mention]) -> list[Event
         for token in sent:
             if token.i in inside:
                 continue
-            found = match_trigger(token, vocab, actor_tokens)
-            if found is not None:
-                matches.append((token, *found))
-        consumed = {c.i for _, _, c in matches if c is not None}
-        for token, rule, _ in matches:
+            fits = list(match_triggers(token, vocab, actor_tokens, place_tokens))
+            if fits:
+                matches.append((token, fits))
+        consumed = {c.i for _, fits in matches if fits[0][1] is not None for c in [fits[0][1]]}
+        readings: dict[int, _Candidate | None] = {}
+        for token, fits in matches:
             if token.i in consumed:
                 continue
-            cand = _reading(token, rule, sent, doc, names, vocab, split_lines)
-            if cand is not None:
-                candidates.append(cand)
+            readings[token.i] = next(
+                (c for rule, _ in fits
+                 if (c := _reading(token, rule, sent, doc, names, vocab, split_lines)) is not None),
+                None,
+            )  # fmt: skip
+        told = _told_by_other(
+            [token for token, _ in matches if readings.get(token.i) is not None], vocab
+        )
+        candidates += [c for i, c in readings.items() if c is not None and i not in told]
     texts = {m.id: m.text for m in own}
     persons = frozenset(m.id for m in own if m.type == "person")
     merged = merge_candidates(candidates, texts, persons)
@@ -935,6 +1072,29 @@ def find_events(sdoc: Doc, doc: Document, mentions: list[Mention]) -> list[Event
     ]
 
 
+def _negated(token: Token, vocab: EventVocab) -> bool:
+    """A verb trigger the text itself negates ("it did not sign"); a denial someone
+    reports ("X said it had not attacked") is kept as their statement."""
+    return (
+        token.pos_ == "VERB"
+        and any(c.dep_ == "neg" for c in token.children)
+        and _reporting_verb(token, vocab) is None
+    )
+
+
+def _told_by_other(triggers: list[Token], vocab: EventVocab) -> set[int]:
+    """Triggers in a when-clause that tells how another trigger's event happened ("the
+    offensive began on 27 May, when X attacked Y": one battle, not also an attack)."""
+    indices = {t.i for t in triggers}
+    told: set[int] = set()
+    for token in triggers:
+        if _pos(token) != "noun":
+            continue
+        frame = _frame(token, vocab)
+        told |= {c.i for c in frame.whens if c.i in indices and c.i != token.i}
+    return told
+
+
 def _reading(
     token: Token,
     rule: TriggerRule,
@@ -947,7 +1107,7 @@ def _reading(
     """One trigger's reading, or None (hypothetical, a future without a fixed date, a
     doer of the wrong kind)."""
     mode = irrealis_mode(token, vocab)
-    if mode == HYPOTHETICAL:
+    if mode == HYPOTHETICAL or _negated(token, vocab):
         return None
     start, end = evidence_bounds(doc.text, sent.start_char, sent.end_char, token.idx, split_lines)
     here = [n for n in names if start <= n.start and n.end <= end]
