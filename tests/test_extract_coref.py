@@ -196,3 +196,27 @@ def test_coref_description_needs_one_person_and_a_speech_verb(nlp):
     # not the subject of a speech verb: a new person may be meant
     text = "Lena Ort spoke in Kessel. The council spokeswoman arrived later."
     assert "The council spokeswoman" not in resolved(nlp, text, [("Lena Ort", PER), ("Kessel", LOC)])
+
+
+@pytest.mark.slow
+def test_coref_answer_pronoun_takes_the_one_actor_of_the_question(nlp):
+    text = "Q: Who funds the Vesna Brigade?\n\nA: Mostly donors abroad fund it."
+    assert resolved(nlp, text, [("Vesna Brigade", ORG)]) == {"it": "Vesna Brigade"}
+    # a question naming two actors leaves the answer's pronoun alone
+    text = "Q: Does the Vesna Brigade trust the Kestrel Group?\n\nA: It does not."
+    specs = [("Vesna Brigade", ORG), ("Kestrel Group", ORG)]
+    assert "It" not in resolved(nlp, text, specs)
+    # not after a statement: a pronoun with nothing before it in its paragraph stays open
+    text = "The Vesna Brigade met.\n\nIt was late."
+    assert "It" not in resolved(nlp, text, [("Vesna Brigade", ORG)])
+
+
+@pytest.mark.slow
+def test_coref_it_takes_the_one_name_of_a_previous_sentence_without_subject(nlp):
+    text = "Marek Lind founded the Dorn Council in 2020. It claims to speak for the coast."
+    specs = [("Marek Lind", PER), ("Dorn Council", ORG)]
+    assert resolved(nlp, text, specs) == {"It": "Dorn Council"}
+    # two organizations there: ambiguous
+    text = "Marek Lind founded the Dorn Council and the Kestrel Group. It claims a lot."
+    specs = [("Marek Lind", PER), ("Dorn Council", ORG), ("Kestrel Group", ORG)]
+    assert "It" not in resolved(nlp, text, specs)

@@ -16,11 +16,16 @@ silence to a wrong link (precision over recall):
   salient actor: the one compatible subject before the pronoun in its sentence
   (or, for a pronoun that is not itself a subject, the one compatible name there),
   else the compatible subject of the nearest of the previous sentences of the
-  paragraph that has one; expletive "it" ("it is unclear whether") is skipped;
+  paragraph that has one, or the one compatible name of the previous sentence when
+  that has no compatible subject ("X founded the Congress. It claims ...");
+  expletive "it" ("it is unclear whether") is skipped;
 * so does a capitalised short name "the Legion" that is not a mention itself, and
   "the <head>" of another type ("the declaration" -> an agreement);
 * when the sentence holding the nearest candidates holds two different compatible
-  names, the reference is ambiguous and left unresolved.
+  names, the reference is ambiguous and left unresolved;
+* a pronoun left unresolved in the first sentence of a paragraph that answers a
+  question (the previous paragraph ends with "?") refers to the one compatible actor
+  the question names ("Q: Who signed the declaration? A: X signed it").
 
 Paragraphs are separated by blank lines. Resolved references become candidates
 themselves, so "The Azure Front ... The group ... Its leader" chains to the name.
@@ -173,11 +178,12 @@ def _salient(
         if chosen is not None:
             return chosen
     for back in (1, 2, 3):
-        subjects = [
-            c for c in preceding if sentence_index(c.start) == sent_i - back and c.subject
-        ]
+        there = [c for c in preceding if sentence_index(c.start) == sent_i - back]
+        subjects = [c for c in there if c.subject]
         if subjects:
             return _pick(subjects)
+        if back == 1 and len({c.mention_id for c in there}) == 1:
+            return there[-1].mention_id  # "X founded the Congress. It claims ..."
     return None
 
 
@@ -228,6 +234,30 @@ def _described_person(
             return None
         return [c for c in there if c.subject][-1].mention_id
     return None
+
+
+def _answered(
+    cands: list[_Candidate],
+    types: set[str],
+    start: int,
+    para: int,
+    starts: list[int],
+    text: str,
+    sentence_index,
+) -> str | None:
+    """ "Q: Who signed the declaration? / A: X signed it": a pronoun in the first sentence
+    of an answer refers to the one compatible actor named in the question (the previous
+    paragraph, when it ends with "?")."""
+    if para == 0 or sentence_index(starts[para]) != sentence_index(start):
+        return None
+    if not text[starts[para - 1] : starts[para]].rstrip().endswith("?"):
+        return None
+    asked = [
+        c
+        for c in cands
+        if starts[para - 1] <= c.start < starts[para] and c.type in types
+    ]
+    return _pick(sorted(asked, key=lambda c: c.start))
 
 
 def resolve_references(sdoc: Doc, mentions: list[Mention]) -> dict[tuple[int, int], str]:
@@ -315,6 +345,8 @@ def resolve_references(sdoc: Doc, mentions: list[Mention]) -> dict[tuple[int, in
                 nearest_sent = sentence_index(preceding[-1].start)
                 chosen = [c for c in preceding if sentence_index(c.start) == nearest_sent]
             target = _pick(chosen)
+        if target is None and span is None:
+            target = _answered(cands, types, start, para, starts, sdoc.text, sentence_index)
         if target is None:
             continue
         refs[(start, end)] = target

@@ -26,8 +26,19 @@ trains it"), a participle that is really the main verb ("the Pahonia Regiment,
 split from X"), "who" hung on a place ("a deputy from Lima who founded X").
 Responsibility also comes from "X said they had crossed ..." (an event told by the
 reported clause, 0.75), "claimed the bombing" pointing back to an earlier event
-that uses the same noun, and denials ("X denied any involvement", "has nothing to
-do with E") kept as negated claims. Subject/object types must
+that uses the same noun, "X was behind the car bomb" (the claimant is whoever says
+so), and denials ("X denied any involvement", "has nothing to do with E") kept as
+negated claims.
+
+More noun phrases stand for an actor: "the village of X" (a place noun "of" a named
+place), "a group calling itself X" / "the directorate, known as X" (``calling``),
+"the Putin regime" (a proxy noun compounded with a name; not "a unit of X", which is
+one of X's units), "X said their men ..." (``clause_possessives``). Frames are shared
+by the first term of a comparison ("Like X, Y serves under Z", ``comparison_preps``)
+and by co-agents of signing ("signed it together with representatives of X",
+``co_agents``). People of a unit somewhere locate the unit ("their men were inside Z",
+"footage showing its fighters in Z", ``presence``); "A, B and C, which together call
+themselves X" makes each a member of X and allies of each other. Subject/object types must
 fit the predicate (``types`` in the vocabulary) or no claim is made. The evidence
 is always the sentence stating the fact.
 
@@ -103,6 +114,8 @@ class _Context:
         naming = vocab["naming"]
         self.naming_verbs = set(naming["verbs"])
         self.naming_nouns = set(naming["nouns"])
+        self.calling_verbs = set(vocab.get("calling", {}).get("verbs", ()))
+        self.clause_possessives = set(vocab.get("clause_possessives", ()))
 
     # -- noun phrases -------------------------------------------------------------
     def resolve(self, token: Token, depth: int = 0, conj: bool = True) -> list[Arg]:
@@ -119,6 +132,14 @@ class _Context:
     def _resolve_one(self, token: Token, depth: int) -> list[Arg]:
         if token.lower_ in self.clause_pronouns and token.dep_ in ("nsubj", "nsubjpass"):
             found = self.matrix_subject(token, depth)
+            if found:
+                return found
+        if (  # "X said their men were ...": the subject's possessive pronoun
+            token.lower_ in self.clause_possessives
+            and token.dep_ == "poss"
+            and token.head.dep_ in ("nsubj", "nsubjpass")
+        ):
+            found = self.matrix_subject(token.head, depth)
             if found:
                 return found
         hit = self.index.get(token.i)
@@ -141,7 +162,7 @@ class _Context:
                 found = self.resolve(child, depth + 1)
                 if found:
                     return found
-        found = self.named_by(token) or self.proxy_of(token, depth)
+        found = self.named_by(token) or self.called(token) or self.proxy_of(token, depth)
         if found:
             return found
         if token.dep_ == "appos":
@@ -152,8 +173,40 @@ class _Context:
             for child in token.children:
                 if child.dep_ in ("compound", "amod") and child.i in self.index:
                     return self.resolve(child, depth + 1, conj=False)
+            found = self.place_named(token)
+            if found:
+                return found
         if token.lemma_.lower() in self.organization_heads:
             return self.named_modifier(token)
+        return []
+
+    def place_named(self, token: Token) -> list[Arg]:
+        """ "the village of Tyotkino" -> Tyotkino (a place noun "of" a named place)."""
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for pobj in prep.children:
+                hit = self.index.get(pobj.i)
+                if pobj.dep_ == "pobj" and hit and not hit[1] and self.types.get(hit[0]) == "location":
+                    return [Arg(hit[0])]
+        return []
+
+    def called(self, token: Token) -> list[Arg]:
+        """ "a group calling itself X", "the directorate, known as X", "a town called X" -> X."""
+        for acl in token.children:
+            if acl.dep_ != "acl" or acl.lemma_.lower() not in self.calling_verbs:
+                continue
+            names = [c for c in acl.children if c.dep_ == "oprd"] + [
+                p
+                for c in acl.children
+                if c.dep_ == "prep" and c.lower_ == "as"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            for name in names:
+                hit = self.index.get(name.i)
+                if hit is not None and not hit[1]:
+                    return [Arg(hit[0])]
         return []
 
     def named_modifier(self, token: Token) -> list[Arg]:
@@ -179,10 +232,13 @@ class _Context:
             found = self.resolve(head, depth + 1, conj=False)
             if found and all(self.type_of(a) != "person" for a in found):
                 head = head.head.head  # "a deputy from St Petersburg who ...": the deputy
-        if head.dep_ == "conj" and _plural_clause(clause):
+        if head.dep_ in ("conj", "appos") and _plural_clause(clause):
             while head.dep_ == "conj":
                 head = head.head
-            return self.resolve(head, depth + 1)
+            found = self.resolve(head, depth + 1)
+            if head.dep_ == "appos" and any(c.dep_ == "conj" for c in head.children):
+                found = self.resolve(head.head, depth + 1, conj=False) + found  # "A, B and C"
+            return _unique(found)
         return self.resolve(head, depth + 1, conj=False)
 
     def matrix_subject(self, pronoun: Token, depth: int) -> list[Arg]:
@@ -204,10 +260,17 @@ class _Context:
         preps = self.proxies.get(token.lemma_.lower())
         if preps is None:
             return []
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+            return []  # "a unit of X" is one of X's units, not X
         for child in token.children:
             if child.dep_ == "poss":
                 return self.resolve(child, depth + 1)
-        return self.prep_objects(token, preps)
+        found = self.prep_objects(token, preps)
+        if not found:  # "the Putin regime", "the Legion fighters"
+            named = [c for c in token.children if c.dep_ == "compound" and c.i in self.index]
+            if len(named) == 1 and not self.index[named[0].i][1]:
+                found = [Arg(self.index[named[0].i][0])]
+        return found
 
     def named_by(self, token: Token) -> list[Arg]:
         """ "a commander who uses the call-sign X" -> X (the relative clause names the noun)."""
@@ -320,9 +383,13 @@ class _Context:
         out: list[Arg] = []
         for child in word.children:
             if child.dep_ in ("prep", "agent", "dative") and child.lower_ in wanted:
-                for pobj in child.children:
+                again = [c for c in child.children if c.dep_ == "conj" and c.lower_ == child.lower_]
+                for pobj in [*child.children, *(p for c in again for p in c.children)]:
                     if pobj.dep_ == "pobj":
                         out += self.resolve(pobj)
+                    elif pobj.dep_ == "pcomp" and pobj.lemma_.lower() in self.calling_verbs:
+                        # "against what they called the Putin regime"
+                        out += [a for c in pobj.children if c.dep_ == "oprd" for a in self.resolve(c)]
             elif child.dep_ in ("advmod", "prt") and child.i == word.i + 1:
                 out += self.prep_objects(child, wanted)  # "broke away from X"
         return out
@@ -392,6 +459,15 @@ def _verb_role(ctx: _Context, verb: Token, role: str) -> list[Arg]:
         return ctx.patients(verb)
     if role.startswith("prep:"):
         return ctx.prep_objects(verb, role[5:].split(","))
+    if role == "reflexive_name":  # "which together call themselves X"
+        if not any(c.dep_ == "dobj" and c.lower_ in ctx.reflexives for c in verb.children):
+            return []
+        return [
+            a
+            for c in verb.children
+            if c.dep_ in ("oprd", "dobj") and c.lower_ not in ctx.reflexives
+            for a in ctx.resolve(c)
+        ]
     return []
 
 
@@ -446,9 +522,15 @@ def noun_other(ctx: _Context, word: Token, preps: Iterable[str]) -> list[Arg]:
         for child in holder.children:
             if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and child.i in ctx.index):
                 out += ctx.resolve(child)
+            elif child.dep_ == "npadvmod" and child.i in ctx.index and _dash_after(child):
+                out += ctx.resolve(child)  # "the Riga-based Free Word Society"
     if not out and word.dep_ == "compound" and word.head.i in ctx.index:
         out = _name_before_title(ctx, word)
     return _unique(out)
+
+
+def _dash_after(token: Token) -> bool:
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in _DASHES
 
 
 def _name_before_title(ctx: _Context, word: Token) -> list[Arg]:
@@ -595,6 +677,11 @@ def _verb_frame(ctx: _Context, frame: dict[str, Any], verb: Token) -> list[_Foun
         subjects = ctx.resolve(verb.head, conj=False)  # "the Pahonia Regiment, split from X"
     if not subjects:
         return []
+    subjects = _unique(subjects + _compared(ctx, verb, subjects))
+    if len(subjects) < int(frame.get("min_subjects", 1)):
+        return []
+    if frame.get("co_agents"):
+        subjects = _unique(subjects + _co_agents(ctx, verb))
     out: list[_Found] = []
     for role in _as_list(frame["object"]):
         if role in ("each_other", "together"):
@@ -606,6 +693,15 @@ def _verb_frame(ctx: _Context, frame: dict[str, Any], verb: Token) -> list[_Foun
                 ]
             continue
         objects = _verb_role(ctx, verb, role)
+        if not objects and frame.get("through_pobj") and str(role).startswith("prep:"):
+            objects = [  # "competes for attention with X"
+                a
+                for prep in verb.children
+                if prep.dep_ == "prep"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj" and pobj.i not in ctx.index
+                for a in ctx.prep_objects(pobj, str(role)[5:].split(","))
+            ]
         if objects:
             out = _pairs(ctx, frame, verb, subjects, objects)
             break
@@ -618,6 +714,44 @@ def _verb_frame(ctx: _Context, frame: dict[str, Any], verb: Token) -> list[_Foun
         out += [
             f for a, b in combinations(subjects, 2) for f in _pairs(ctx, allies, verb, [a], [b])
         ]
+    return out
+
+
+def _compared(ctx: _Context, verb: Token, subjects: list[Arg]) -> list[Arg]:
+    """ "Like the Legion, it serves under X": the compared actor before the verb, when it
+    is of the same type as a subject."""
+    preps = set(load_vocab().get("comparison_preps", ()))
+    kinds = {ctx.type_of(a) for a in subjects}
+    return [
+        a
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in preps and c.i < verb.i
+        for p in c.children
+        if p.dep_ == "pobj"
+        for a in ctx.resolve(p)
+        if ctx.type_of(a) in kinds
+    ]
+
+
+def _co_agents(ctx: _Context, verb: Token) -> list[Arg]:
+    """ "X signed it together with (representatives of) Y and of Z": Y and Z."""
+    spec = load_vocab().get("co_agents", {})
+    adverbs = set(spec.get("adverbs", ()))
+    preps = []
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        paired = any(  # "together with": the adverb on the verb or on the preposition
+            c.dep_ == "advmod" and c.lower_ in adverbs for c in (*verb.children, *prep.children)
+        )
+        if prep.lower_ in spec.get("free_preps", ()) or (paired and prep.lower_ in spec.get("preps", ())):
+            preps.append(prep)
+    preps += [c for p in preps for c in p.children if c.dep_ == "conj" and c.pos_ == "ADP"]
+    out: list[Arg] = []
+    for prep in preps:
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            found = ctx.resolve(pobj)
+            if not found and pobj.lemma_.lower() in ctx.transparent:
+                found = ctx.prep_objects(pobj, ["of", "from"])
+            out += found
     return out
 
 
@@ -646,6 +780,8 @@ def _possessor_frame(ctx: _Context, frame: dict[str, Any], word: Token) -> list[
         if c.dep_ == "poss" or (c.dep_ == "compound" and c.i in ctx.index)
         for a in ctx.resolve(c)
     ]
+    if not owners and word.dep_ == "dobj" and word.head.lemma_.lower() in frame.get("agent_verbs", ()):
+        owners = ctx.agents(word.head)  # "X launched an operation against Y"
     if not owners:
         return []
     return _pairs(ctx, frame, word, owners, ctx.prep_objects(word, frame["preps"]))
@@ -688,6 +824,10 @@ def _attachment_frames(ctx: _Context, sent: Span) -> list[_Found]:
             if frame.get("not_after_of") and tok.dep_ == "pobj" and tok.head.lower_ == "of":
                 continue  # "critics of the Kremlin in Vilnius": the place is the critics'"
             objects = ctx.prep_objects(tok, frame["preps"])
+            if not objects and frame.get("of_when_named") and tok.lemma_.lower() in frame.get(
+                "place_nouns", ()
+            ):  # "the Shebekino district of the Belgorod region"
+                objects = [a for a in ctx.prep_objects(tok, ["of"]) if ctx.type_of(a) == "location"]
             holder = _place_noun_holder(tok, frame.get("place_nouns", ()))
             if not objects and holder is not None:  # "the village of Kozinka in the X district"
                 objects = ctx.prep_objects(holder, frame["preps"])
@@ -711,12 +851,16 @@ def _possessive_frames(ctx: _Context, sent: Span) -> list[_Found]:
         if tok.head.i in ctx.index and ctx.index[tok.head.i][0] == hit[0]:
             continue  # not the mention's head token
         owners = [c for c in tok.children if c.dep_ == "poss" and c.i in ctx.index]
-        for owner in owners:
+        holder = _generic_holder(ctx, tok)
+        shared = [c for c in holder.children if c.dep_ == "poss" and c.i in ctx.index] if holder else []
+        for owner in owners + shared:
             other = ctx.index[owner.i]
             if other[0] == hit[0] or other[1]:
                 continue  # "its fighters" is a reference, not a named possessor
             between = tok.doc[owner.i + 1 : tok.i]
-            if any(t.dep_ != "case" and ctx.index.get(t.i, ("",))[0] != hit[0] for t in between):
+            if owner not in shared and any(
+                t.dep_ != "case" and ctx.index.get(t.i, ("",))[0] != hit[0] for t in between
+            ):
                 continue  # "the Brigade's leader Ivan Petrov": the role noun says more
             for frame in frames:
                 if (
@@ -724,6 +868,48 @@ def _possessive_frames(ctx: _Context, sent: Span) -> list[_Found]:
                     and ctx.types.get(other[0]) == frame["other_type"]
                 ):
                     out += _pairs(ctx, frame, tok, [Arg(hit[0])], [Arg(other[0])])
+    return out
+
+
+def _generic_holder(ctx: _Context, tok: Token) -> Token | None:
+    """ "Russia's Belgorod and Kursk regions": the unnamed generic head ("regions") the
+    names are compounded with, whose possessor they share."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    head = first.head
+    if first.dep_ not in ("compound", "nmod", "amod") or head.i in ctx.index:
+        return None
+    return head if head.lemma_.lower() in ctx.generic_heads else None
+
+
+def _presence_frames(ctx: _Context, sent: Span) -> list[_Found]:
+    """ "their men were still inside Z", "footage showing its fighters in Z": the unit
+    the people belong to operates in Z (``presence`` in the vocabulary)."""
+    spec = load_vocab().get("presence")
+    if not spec:
+        return []
+    nouns, verbs, preps = set(spec["nouns"]), set(spec["verbs"]), list(spec["preps"])
+    out: list[_Found] = []
+    for tok in sent:
+        if tok.lemma_.lower() not in nouns or tok.i in ctx.index or tok.pos_ != "NOUN":
+            continue
+        actors = ctx.proxy_of(tok, 0)
+        if not actors:
+            continue
+        trigger, places = tok, ctx.prep_objects(tok, preps)
+        if not places and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in verbs:
+            trigger, places = tok.head, ctx.prep_objects(tok.head, preps)
+        if not places and tok.dep_ == "dobj":  # "showed its fighters in Z"
+            places = [
+                a
+                for prep in tok.head.children
+                if prep.dep_ == "prep" and prep.lower_ in preps and prep.i == tok.right_edge.i + 1
+                for p in prep.children
+                if p.dep_ == "pobj"
+                for a in ctx.resolve(p)
+            ]
+        out += _pairs(ctx, spec, trigger, actors, places)
     return out
 
 
@@ -779,11 +965,22 @@ def _responsibility(
     """ "X claimed (responsibility for) E", "X said they had crossed ...", "X denied any role"."""
     spec = load_vocab()["responsibility"]
     lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or not events:
+    if not events:
         return []
     matches: list[Event] = []
     confidence = float(spec["confidence"])
-    if lemma in spec["verbs"]:
+    if lemma in spec.get("behind_verbs", ()):  # "X was behind the car bomb"
+        behind = [
+            p
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in spec["behind_preps"]
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        matches = _events_for(behind, sent, events) if behind else []
+    elif verb.pos_ != "VERB":
+        return []
+    if not matches and lemma in spec["verbs"]:
         matches = _claimed_events(verb, sent, events, spec)
     if not matches and lemma in spec["denial_verbs"]:
         matches = _denied_events(verb, sent, events, spec)
@@ -958,6 +1155,7 @@ def sentence_claims(ctx: _Context, sent: Span, events: Sequence[Event] = ()) -> 
                 found += _nominal_frame(ctx, frame, tok)
     found += _attachment_frames(ctx, sent)
     found += _possessive_frames(ctx, sent)
+    found += _presence_frames(ctx, sent)
     return found
 
 
@@ -1004,8 +1202,9 @@ def find_claims(
         if not text:
             continue
         for f in sentence_claims(ctx, sent, events):
-            if _hypothetical(f.trigger):
-                continue
+            named = ctx.index.get(f.trigger.i, ("", True))[1] is False
+            if not named and _hypothetical(f.trigger):
+                continue  # a name's attachment ("We asked X of Y") is presupposed
             claim = _to_claim(ctx, doc, sent, start, end, f)
             key = (claim.predicate, claim.subject, claim.object, claim.start)
             if key not in claims or claims[key].confidence < claim.confidence:
