@@ -40,11 +40,14 @@ def ingest(
     store: Store,
     on_document: Progress | None = None,
     force: bool = False,
+    n_process: int = 1,
 ) -> IngestSummary:
     """Ingest files and folders into ``store``; ``on_document(doc_id)`` is called per input.
 
     ``force`` re-extracts documents whose content is unchanged (after an upgrade of
-    factmap's rules); they count as replaced.
+    factmap's rules); they count as replaced. ``n_process > 1`` parses and extracts
+    batches in that many worker processes (same results, in the same order); inputs of
+    one batch (``FACTMAP_BATCH_SIZE`` documents) or fewer stay in this process.
     """
     t0 = time.perf_counter()
     summary = IngestSummary()
@@ -81,7 +84,7 @@ def ingest(
                 replacing.add(doc.id)
             yield doc
 
-    for doc, ext in extract_documents(documents()):
+    for doc, ext in extract_documents(documents(), n_process=n_process):
         if isinstance(ext, Exception):
             summary.failed.append(IngestFailure(doc.source, f"extraction failed ({type(ext).__name__}: {ext})"))
         else:

@@ -28,3 +28,6 @@ USER: str = os.environ.get("FACTMAP_USER") or os.environ.get("USER") or "analyst
 
 #: Folder for caches of slow-to-build derived data (gazetteer indexes); empty disables.
 CACHE_DIR: str = os.environ.get("FACTMAP_CACHE_DIR", os.path.join("~", ".cache", "factmap"))
+
+#: Worker processes for parsing and extraction during ingest (1 = no forking).
+PROCESSES: int = int(os.environ.get("FACTMAP_PROCESSES", "1"))
