@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DB ?= demo.db
+DEMO_PORT ?= 8765
 
 .PHONY: install demo test test-fast lint lock bench clean
 
@@ -22,6 +23,7 @@ demo: install
 	$(BIN)/factmap --db $(DEMO_DB) claims --min-confidence 0.7
 	$(BIN)/factmap --db $(DEMO_DB) events
 	$(BIN)/factmap --db $(DEMO_DB) export --format json -o demo-export.json
+	$(BIN)/factmap --db $(DEMO_DB) serve --port $(DEMO_PORT)
 
 test: install
 	$(BIN)/ruff check factmap tests benchmarks

@@ -74,10 +74,14 @@ def cli(ctx: click.Context, db: str) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--force", is_flag=True, help="Re-extract documents even when their content is unchanged.")
+@click.option(
+    "--processes", type=click.IntRange(1, 64), default=settings.PROCESSES, show_default=True,
+    envvar="FACTMAP_PROCESSES", help="Worker processes for parsing (batches of documents). Also FACTMAP_PROCESSES.",
+)
 @FORMAT
 @click.pass_context
 @_friendly
-def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool, force: bool, fmt: str) -> None:
+def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool, force: bool, processes: int, fmt: str) -> None:
     """Ingest article files and folders (.txt, .md, .html, .htm, .jsonl).
 
     Identical files are skipped, changed files replace their older version, and a file
@@ -94,7 +98,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool, force: bool
         from tqdm import tqdm
 
         bar = tqdm(unit="doc", desc="ingest", file=sys.stderr)
-    summary = run_ingest(paths, store, on_document=(lambda _id: bar.update(1)) if bar else None, force=force)
+    summary = run_ingest(paths, store, on_document=(lambda _id: bar.update(1)) if bar else None, force=force, n_process=processes)
     if bar:
         bar.close()
     if fmt == "json":
@@ -598,6 +602,37 @@ def export(ctx: click.Context, fmt: str, output: Path | None, geocode: bool, no_
         click.echo(f"wrote {output}", err=True)
     else:
         write(sys.stdout, sys.stdout.buffer)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Beyond loopback, review actions need the printed token.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--token", envvar="FACTMAP_TOKEN", default=None,
+              help="Write token for review actions when listening beyond loopback (default: a new random one). "
+                   "Also FACTMAP_TOKEN.")
+@click.pass_context
+@_friendly
+def serve(ctx: click.Context, host: str, port: int, token: str | None) -> None:
+    """Serve the web workspace (search, profiles, network, timeline, map, evidence,
+    conflicts, review) and its JSON API over the store; Ctrl-C stops it."""
+    try:
+        import uvicorn
+
+        from factmap.web.app import create_app
+        from factmap.web.security import is_loopback, new_token
+    except ImportError as exc:
+        raise click.ClickException(f"the web workspace needs FastAPI and uvicorn ({exc}); pip install fastapi uvicorn") from exc
+    loopback = is_loopback(host)
+    if not loopback and not token:
+        token = new_token()
+    click.echo("preparing the analyses…", err=True)
+    app = create_app(ctx.obj["db"], token=token, allow_writes_without_token=loopback, host=host)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"factmap workspace: http://{shown}:{port}/  (API: http://{shown}:{port}/openapi.json; Ctrl-C stops)")
+    if not loopback:
+        click.echo(f"listening beyond this machine: review actions need the write token {token}")
+    uvicorn.run(app, host=host, port=port, log_level="warning", h11_max_incomplete_event_size=64 * 1024)
 
 
 def main() -> None:

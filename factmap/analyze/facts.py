@@ -195,8 +195,10 @@ def places_related(a: str | None, b: str | None, names: dict[str, str], within: 
 
 
 class _Cluster:
-    def __init__(self, ev: Record) -> None:
+    def __init__(self, ev: Record, n: int = 0) -> None:
         self.members: list[Record] = [ev]
+        self.n = n  # creation order: ties go to the earlier cluster
+        self.alive = True
 
     @property
     def type(self) -> str:
@@ -228,24 +230,76 @@ def _joins(ev: Record, cl: _Cluster, ctx: dict[str, Any]) -> bool:
     return any(m["date"] is not None and _places_linked(ev, m, ctx) for m in cl.members)
 
 
-def _merge_clusters(clusters: list[_Cluster], ctx: dict[str, Any], unmerged: set[str]) -> list[_Cluster]:
+class _Index:
+    """Which clusters an event could join, without looking at every cluster: clusters are
+    filed under (type, participant), (type, place) and (type, entity named in a member's
+    document); an event can only join clusters sharing one of those (see ``_joins``)."""
+
+    def __init__(self, ctx: dict[str, Any]) -> None:
+        self.ctx = ctx
+        self.by_key: dict[tuple[str, str], set[int]] = {}
+        self.clusters: dict[int, _Cluster] = {}
+
+    def _keys(self, ev: Record) -> Iterable[tuple[str, str]]:
+        t = str(ev["type"])
+        for p in ev["participants"]:
+            if p:
+                yield (t, "p:" + p)
+        if ev["place"]:
+            yield (t, "l:" + ev["place"])
+            for word in name_key(self.ctx["names"].get(ev["place"], "")).split():
+                yield (t, "w:" + word)
+        for e in self.ctx["doc_entities"].get(ev["doc"], ()):
+            yield (t, "d:" + e)
+        if t in self.ctx["founding"]:
+            yield (t, "f:" + ",".join(sorted(_founded(ev, self.ctx["types"]))))
+
+    def add(self, cl: _Cluster, ev: Record) -> None:
+        self.clusters[cl.n] = cl
+        for k in self._keys(ev):
+            self.by_key.setdefault(k, set()).add(cl.n)
+
+    def candidates(self, ev: Record) -> list[_Cluster]:
+        """Live clusters ``ev`` might join, oldest first."""
+        t = str(ev["type"])
+        found: set[int] = set()
+        keys = [k for k in self._keys(ev) if not k[1].startswith("d:")]  # incl. place words
+        if ev["place"]:
+            # a member's document names this event's place; or related places
+            keys.append((t, "d:" + ev["place"]))
+            for other in self.ctx["related_places"].get(ev["place"], ()):
+                keys.append((t, "l:" + other))
+        for e in self.ctx["doc_entities"].get(ev["doc"], ()):
+            keys.append((t, "l:" + e))  # a member's place is named in this event's document
+        for k in keys:
+            found |= self.by_key.get(k, set())
+        return [self.clusters[n] for n in sorted(found) if self.clusters[n].alive]
+
+
+def _merge_clusters(clusters: list[_Cluster], ctx: dict[str, Any], unmerged: set[str], index: _Index) -> list[_Cluster]:
     """Join clusters that the first pass kept apart (an event joins one cluster only) when
     every member of one may join the other: repeated until nothing changes."""
-    changed = True
-    while changed:
-        changed = False
-        for i, a in enumerate(clusters):
-            if a.type in unmerged:
-                continue
-            for b in clusters[i + 1 :]:
-                if b.type == a.type and _clusters_join(a, b, ctx):
-                    a.members.extend(b.members)
-                    clusters.remove(b)
-                    changed = True
-                    break
-            if changed:
+    queue = [c for c in clusters if c.type not in unmerged]
+    while queue:
+        a = queue.pop(0)
+        if not a.alive:
+            continue
+        cands: dict[int, _Cluster] = {}
+        for ev in a.members:
+            for b in index.candidates(ev):
+                if b is not a:
+                    cands[b.n] = b
+        for n in sorted(cands):
+            b = cands[n]
+            first, second = (a, b) if a.n < b.n else (b, a)
+            if first.alive and second.alive and _clusters_join(first, second, ctx):
+                first.members.extend(second.members)
+                second.alive = False
+                for ev in second.members:
+                    index.add(first, ev)
+                queue.append(first)
                 break
-    return clusters
+    return [c for c in clusters if c.alive]
 
 
 def _clusters_join(a: _Cluster, b: _Cluster, ctx: dict[str, Any]) -> bool:
@@ -312,20 +366,29 @@ def _merged(store: Store, sources: Sources, entity: int | None = None) -> list[R
         "founding": set(vocab()["events"]["founding_types"]),
         "doc_entities": doc_entities(store),
     }
+    related: dict[str, set[str]] = {}
+    for inner, outers in ctx["within"].items():
+        for outer in outers:
+            related.setdefault(inner, set()).add(outer)
+            related.setdefault(outer, set()).add(inner)
+    ctx["related_places"] = related
     unmerged = set(vocab()["events"]["unmerged_types"])
     evs = [e for e in event_records(store) if not e["negated"]]
     evs.sort(key=lambda e: (-len(e["date"] or ""), e["doc"], e["start"]))
     clusters: list[_Cluster] = []
+    index = _Index(ctx)
     for ev in evs:
         target = None
         if ev["type"] not in unmerged:
-            fits = [c for c in clusters if _joins(ev, c, ctx)]
+            fits = [c for c in index.candidates(ev) if _joins(ev, c, ctx)]
             target = max(fits, key=lambda c: _join_score(ev, c)) if fits else None
         if target is None:
-            clusters.append(_Cluster(ev))
+            target = _Cluster(ev, len(clusters))
+            clusters.append(target)
         else:
             target.members.append(ev)
-    clusters = _merge_clusters(clusters, ctx, unmerged)
+        index.add(target, ev)
+    clusters = _merge_clusters(clusters, ctx, unmerged, index)
     out = [_merged_record(c, sources, ctx["names"]) for c in clusters]
     if entity is not None:
         key = f"E{entity}"
