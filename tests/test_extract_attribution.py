@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from factmap.extract.attribution import attribute
 from factmap.extract.coref import resolve_references
-from factmap.model import Mention
+from tests.helpers import all_mentions as make_mentions
 
 PER, ORG = "person", "organization"
 
 
-def make_mentions(text: str, doc_id: str, specs: list[tuple[str, str]]) -> list[Mention]:
-    """AGR Mention for every occurrence of each (string, type) in ``text``."""
-    out = []
-    for name, etype in specs:
-        for m in re.finditer(re.escape(name), text):
-            out.append(Mention(doc_id, m.start(), m.end(), name, etype, rule="test"))
-    return out
 
 
 def attribute_last(nlp, text: str, specs, trigger: str | None = None) -> tuple[str | None, bool]:

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from factmap.extract.coref import paragraph_starts, resolve_references, token_antecedents
-from factmap.model import Mention
+from tests.helpers import all_mentions as make_mentions
 
 PER, ORG, LOC = "person", "organization", "location"
 
 
-def make_mentions(text: str, doc_id: str, specs: list[tuple[str, str]]) -> list[Mention]:
-    """AGR Mention for every occurrence of each (string, type) in ``text``."""
-    out = []
-    for name, etype in specs:
-        for m in re.finditer(re.escape(name), text):
-            out.append(Mention(doc_id, m.start(), m.end(), name, etype, rule="test"))
-    return out
 
 
 def resolved(nlp, text: str, specs) -> dict[str, str]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -11,18 +9,12 @@ from spacy.vocab import Vocab
 from factmap.errors import InputError
 from factmap.extract.coref import load_vocab
 from factmap.extract.relations import find_claims
-from factmap.model import PREDICATES, Claim, Document, Event, Mention
+from factmap.model import PREDICATES, Claim, Document, Event
+from tests.helpers import all_mentions as make_mentions
 
 PER, ORG, LOC, AGR, GRP = "person", "organization", "location", "agreement", "group"
 
 
-def make_mentions(text: str, doc_id: str, specs: list[tuple[str, str]]) -> list[Mention]:
-    """AGR Mention for every occurrence of each (string, type) in ``text``."""
-    out = []
-    for name, etype in specs:
-        for m in re.finditer(re.escape(name), text):
-            out.append(Mention(doc_id, m.start(), m.end(), name, etype, rule="test"))
-    return out
 
 
 def make_event(text: str, doc_id: str, quote: str, key: str = "event:0") -> Event:
