@@ -503,7 +503,8 @@ def actors() -> None:
 @click.pass_context
 @_friendly
 def actors_import(ctx: click.Context, file: Path, user: str) -> None:
-    """Import known actors from YAML or CSV: name, type, aliases, external_ids (e.g. Wikidata QIDs)."""
+    """Import known actors: YAML or CSV (name, type, aliases, external_ids such as Wikidata
+    QIDs) or FollowTheMoney entity lines (.json/.jsonl, e.g. an OpenSanctions export)."""
     from factmap.resolve.review import import_actors
 
     n, stats = import_actors(_store(ctx), file, user=user)
