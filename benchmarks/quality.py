@@ -560,8 +560,9 @@ def evaluate(
 # --------------------------------------------------------------------------- running
 
 
-def run(corpus: Path = CORPUS, gold_dir: Path = GOLD) -> tuple[list[DocResult], dict[str, Any]]:
-    """Ingest ``corpus`` into a fresh store and score it; per-document results and run info."""
+def predict(corpus: Path = CORPUS, gold_dir: Path = GOLD) -> tuple[dict[str, GoldDoc], dict[str, str], Any, dict[str, Any]]:
+    """Ingest ``corpus`` into a fresh store: (gold, cleaned texts, predictions from the
+    export as ``export_predictions`` gives them, run info). Shared by the benchmarks."""
     from factmap.export.json import build_export
     from factmap.pipeline import ingest
     from factmap.store import Store
@@ -573,13 +574,18 @@ def run(corpus: Path = CORPUS, gold_dir: Path = GOLD) -> tuple[list[DocResult], 
     export = build_export(store)
     doc_ids = [d["id"] for d in export["documents"]]
     texts = store.document_texts(doc_ids)
-    mentions, claims, events = export_predictions(export)
     info = {
         "ingest_seconds": round(summary.seconds, 1),
         "failed": [f"{f.source}: {f.reason}" for f in summary.failed],
         "documents_without_gold": sorted(set(doc_ids) - set(gold)),
         "gold_problems": problems,
     }
+    return gold, texts, export_predictions(export), info
+
+
+def run(corpus: Path = CORPUS, gold_dir: Path = GOLD) -> tuple[list[DocResult], dict[str, Any]]:
+    """Ingest ``corpus`` into a fresh store and score it; per-document results and run info."""
+    gold, texts, (mentions, claims, events), info = predict(corpus, gold_dir)
     return evaluate(gold, texts, mentions, claims, events), info
 
 

@@ -41,9 +41,8 @@ from benchmarks.quality import (
     SPLITS,
     GoldDoc,
     PredMention,
-    export_predictions,
-    load_gold,
     match_mentions,
+    predict,
 )
 from factmap.errors import ConfigError
 
@@ -369,24 +368,7 @@ def details(s: dict[str, Any]) -> str:
 
 def run(corpus: Path = CORPUS, gold_dir: Path = GOLD) -> tuple[list[DocItems], dict[str, Any]]:
     """Ingest ``corpus`` into a fresh in-memory store; paired items per gold document and run info."""
-    from factmap.export.json import build_export
-    from factmap.pipeline import ingest
-    from factmap.store import Store
-
-    problems: list[str] = []
-    gold = load_gold(gold_dir, problems)
-    store = Store(":memory:")
-    summary = ingest([corpus], store)
-    export = build_export(store)
-    doc_ids = [d["id"] for d in export["documents"]]
-    texts = store.document_texts(doc_ids)
-    mentions, _, _ = export_predictions(export)
-    info = {
-        "ingest_seconds": round(summary.seconds, 1),
-        "failed": [f"{f.source}: {f.reason}" for f in summary.failed],
-        "documents_without_gold": sorted(set(doc_ids) - set(gold)),
-        "gold_problems": problems,
-    }
+    gold, texts, (mentions, _, _), info = predict(corpus, gold_dir)
     return evaluate(gold, texts, mentions), info
 
 
