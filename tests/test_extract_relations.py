@@ -1135,3 +1135,67 @@ def test_relations_answer_pronoun_refers_to_the_question(nlp):
     assert [(names[c.subject], c.predicate, names[c.object], c.rule) for c in claims] == [
         ("Marek Lind", "signatory_of", "Dorn Charter", "verb_sign+coref")
     ]
+
+
+# -- recall on unseen reporting: coordinated places, shared participles, the fighter --
+@pytest.mark.slow
+def test_relations_coordinated_prepositions_give_every_place(nlp):
+    text = "The Sun Battalion has fought around Dobrava and in the Velsk region."
+    specs = [("Sun Battalion", ORG), ("Dobrava", LOC), ("Velsk", LOC)]
+    assert triples(nlp, text, specs) == {
+        ("Sun Battalion", "operates_in", "Dobrava"),
+        ("Sun Battalion", "operates_in", "Velsk"),
+    }
+
+
+@pytest.mark.slow
+def test_relations_coordinated_participle_shares_the_described_actor(nlp):
+    text = "The Vale Institute is a non-profit founded in 2019 and based in Tarnow."
+    specs = [("Vale Institute", ORG), ("Tarnow", LOC)]
+    assert triples(nlp, text, specs) == {("Vale Institute", "operates_in", "Tarnow")}
+
+
+@pytest.mark.slow
+def test_relations_the_fighter_and_its_enemy_both_operate_in_the_place(nlp):
+    text = "The Sun Battalion says it is fighting the Iron Brigade around Dobrava."
+    specs = [("Sun Battalion", ORG), ("Iron Brigade", ORG), ("Dobrava", LOC)]
+    found = triples(nlp, text, specs)
+    assert ("Sun Battalion", "operates_in", "Dobrava") in found
+    assert ("Iron Brigade", "operates_in", "Dobrava") in found
+    assert ("Sun Battalion", "opposes", "Iron Brigade") in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last week the Sun Battalion moved into Dobrava.",
+        "The Sun Battalion advanced to Dobrava on Monday.",
+    ],
+)
+def test_relations_moving_into_a_place_is_operating_there(nlp, text):
+    specs = [("Sun Battalion", ORG), ("Dobrava", LOC)]
+    assert triples(nlp, text, specs) == {("Sun Battalion", "operates_in", "Dobrava")}
+
+
+@pytest.mark.slow
+def test_relations_moving_into_talks_is_no_place(nlp):
+    text = "The Sun Battalion moved into talks with the Iron Brigade."
+    specs = [("Sun Battalion", ORG), ("Iron Brigade", ORG)]
+    assert not any(p == "operates_in" for _, p, _ in triples(nlp, text, specs))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("This year fighters of the Sun Battalion have been reported near Dobrava.", True),
+        ("The Sun Battalion was spotted in Dobrava on Monday.", True),
+        ("The Sun Battalion reported heavy shelling near Dobrava.", False),
+        ("The attack was reported in Dobrava by the Sun Battalion.", False),
+    ],
+)
+def test_relations_reported_in_a_place_only_when_passive(nlp, text, expected):
+    specs = [("Sun Battalion", ORG), ("Dobrava", LOC)]
+    found = ("Sun Battalion", "operates_in", "Dobrava") in triples(nlp, text, specs)
+    assert found is expected

@@ -383,7 +383,8 @@ class _Context:
         out: list[Arg] = []
         for child in word.children:
             if child.dep_ in ("prep", "agent", "dative") and child.lower_ in wanted:
-                again = [c for c in child.children if c.dep_ == "conj" and c.lower_ == child.lower_]
+                # "near X and Y", "around X and in Y": a coordinated preposition of the frame
+                again = [c for c in child.children if c.dep_ == "conj" and c.lower_ in wanted]
                 for pobj in [*child.children, *(p for c in again for p in c.children)]:
                     if pobj.dep_ == "pobj":
                         out += self.resolve(pobj)
@@ -399,6 +400,8 @@ def is_passive(verb: Token) -> bool:
     """A passive verb or a past participle modifying a noun ("led by X", "subordinated to")."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.dep_ in ("acl", "amod"):
+        return is_passive(verb.head)  # "a group founded in 2019 and based in X"
     return verb.dep_ in ("acl", "amod") and verb.tag_ in ("VBN", "VBD")
 
 
@@ -457,6 +460,8 @@ def _verb_role(ctx: _Context, verb: Token, role: str) -> list[Arg]:
         return ctx.agents(verb)
     if role == "patient":
         return ctx.patients(verb)
+    if role == "passive_patient":  # "X was stationed in Z", but not "X fought Y in Z"
+        return ctx.patients(verb) if is_passive(verb) else []
     if role.startswith("prep:"):
         return ctx.prep_objects(verb, role[5:].split(","))
     if role == "reflexive_name":  # "which together call themselves X"
