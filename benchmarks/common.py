@@ -30,6 +30,13 @@ __all__ = [
 Fact = tuple[str, str, str]
 
 
+def f1(p: float | None, r: float | None) -> float | None:
+    """Harmonic mean of precision and recall; None when either is undefined."""
+    if p is None or r is None:
+        return None
+    return 0.0 if p + r == 0 else 2 * p * r / (p + r)
+
+
 @dataclass(frozen=True, slots=True)
 class Scores:
     """True positives, predicted and gold counts, and the precision/recall/F1 they give.
@@ -51,10 +58,7 @@ class Scores:
 
     @property
     def f1(self) -> float | None:
-        p, r = self.precision, self.recall
-        if p is None or r is None:
-            return None
-        return 0.0 if p + r == 0 else 2 * p * r / (p + r)
+        return f1(self.precision, self.recall)
 
     def __add__(self, other: Scores) -> Scores:
         return Scores(self.tp + other.tp, self.n_pred + other.n_pred, self.n_gold + other.n_gold)

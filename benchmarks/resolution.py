@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import Scores
+from benchmarks.common import Scores, f1
 from benchmarks.quality import (
     CORPUS,
     DATASETS,
@@ -110,10 +110,7 @@ class BCubed:
 
     @property
     def f1(self) -> float | None:
-        p, r = self.precision, self.recall
-        if p is None or r is None:
-            return None
-        return 0.0 if p + r == 0 else 2 * p * r / (p + r)
+        return f1(self.precision, self.recall)
 
     def as_dict(self) -> dict[str, Any]:
         return {"precision": _round(self.precision), "recall": _round(self.recall), "f1": _round(self.f1),

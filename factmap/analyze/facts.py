@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date as Date
 from functools import cache
 from importlib import resources
@@ -34,6 +34,7 @@ from typing import Any
 import yaml
 
 from factmap.analyze.query import claim_records, event_records
+from factmap.analyze.sources import independent_sources, source_name
 from factmap.model import SYMMETRIC_PREDICATES
 from factmap.resolve.names import name_key
 from factmap.store import Store
@@ -52,68 +53,19 @@ def vocab() -> dict[str, Any]:
 
 
 # -- sources ----------------------------------------------------------------------------
-def _fallback_source_name(doc: Record) -> str:
-    """The publisher, else the URL's host, else the document itself (used only while
-    :mod:`factmap.analyze.sources` is not installed)."""
-    from urllib.parse import urlparse
-
-    if doc.get("publisher"):
-        return str(doc["publisher"])
-    host = urlparse(doc.get("url") or "").hostname
-    return host.removeprefix("www.") if host else f"document {doc['id']}"
-
-
-def _fallback_independent_sources(
-    doc_ids: Iterable[str], docs: dict[str, Record], copies: dict[str, tuple[str, float]]
-) -> int:
-    """Distinct sources among ``doc_ids``: documents of one copy group or one publisher
-    count once (connected components)."""
-    ids = list(dict.fromkeys(doc_ids))
-    parent = {d: d for d in ids}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    first: dict[str, str] = {}
-    for d in ids:
-        keys = [f"src:{_fallback_source_name(docs.get(d) or {'id': d})}"]
-        if d in copies:
-            keys.append(f"copy:{copies[d][0]}")
-        for k in keys:
-            if k in first:
-                parent[find(d)] = find(first[k])
-            else:
-                first[k] = d
-    return len({find(d) for d in ids})
-
-
-def source_functions() -> tuple[Callable[[Record], str], Callable[..., int]]:
-    """``(source_name, independent_sources)`` from :mod:`factmap.analyze.sources`, or
-    simple stand-ins while that module is missing."""
-    try:
-        from factmap.analyze.sources import independent_sources, source_name
-    except ImportError:
-        return _fallback_source_name, _fallback_independent_sources
-    return source_name, independent_sources
-
-
 class Sources:
     """The store's documents and copy groups, to name and count sources."""
 
     def __init__(self, store: Store) -> None:
         self.docs: dict[str, Record] = {d["id"]: d for d in store.documents()}
         self.copies: dict[str, tuple[str, float]] = store.copy_groups()
-        self._name, self._count = source_functions()
 
     def name(self, doc_id: str) -> str:
         doc = self.docs.get(doc_id) or {"id": doc_id}
-        return self._name(doc)
+        return source_name(doc)
 
     def count(self, doc_ids: Iterable[str]) -> int:
-        return int(self._count(list(dict.fromkeys(doc_ids)), self.docs, self.copies))
+        return independent_sources(list(dict.fromkeys(doc_ids)), self.docs, self.copies)
 
     def published(self, doc_id: str) -> str | None:
         return (self.docs.get(doc_id) or {}).get("published")

@@ -21,9 +21,9 @@ and kept as lists in parquet. Offsets point into ``documents.text``.
 :func:`fact_records` is the one place exports read facts from: every (subject,
 predicate, object) of the store's claims (negated ones too, flagged ``negated`` when no
 claim states it positively), enriched with ``independent_sources`` and ``disputed``
-from :func:`factmap.analyze.facts.facts` when that can run (it needs
-:mod:`factmap.analyze.conflicts`); otherwise independent sources are the distinct
-publishers (or documents) and a fact is disputed when one document denies it.
+from :func:`factmap.analyze.facts.facts`; a fact only ever stated as negated counts its
+sources the same way (:class:`factmap.analyze.facts.Sources`) and is disputed when one
+document denies what another states.
 """
 
 from __future__ import annotations
@@ -31,10 +31,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from factmap.analyze.facts import Sources, fact_key, facts
 from factmap.analyze.query import claim_records, eid, event_records
 from factmap.errors import ConfigError
 from factmap.export.json import build_export
-from factmap.model import SYMMETRIC_PREDICATES
 from factmap.store import Store
 
 __all__ = ["TABLES", "build_tables", "event_ref", "fact_records", "write_tables"]
@@ -69,23 +69,9 @@ def event_ref(ref: str | None) -> str | None:
     return ref
 
 
-def _key(subject: str, predicate: str, obj: str) -> tuple[str, str, str]:
-    if predicate in SYMMETRIC_PREDICATES and obj < subject:
-        subject, obj = obj, subject
-    return subject, predicate, obj
-
-
 def _analyzed_facts(store: Store) -> dict[tuple[str, str, str], Record]:
-    """Facts from :func:`factmap.analyze.facts.facts` by key, or {} while it cannot run."""
-    try:
-        from factmap.analyze.facts import facts
-    except ImportError:
-        return {}
-    try:
-        found = facts(store)
-    except ImportError:  # factmap.analyze.conflicts not installed yet
-        return {}
-    return {_key(f["subject"], f["predicate"], event_ref(f["object"]) or ""): f for f in found}
+    """Facts from :func:`factmap.analyze.facts.facts`, by (subject, predicate, object)."""
+    return {fact_key(f["subject"], f["predicate"], event_ref(f["object"]) or ""): f for f in facts(store)}
 
 
 def fact_records(store: Store, claims: list[Record] | None = None) -> list[Record]:
@@ -101,9 +87,10 @@ def fact_records(store: Store, claims: list[Record] | None = None) -> list[Recor
     claims = claim_records(store) if claims is None else claims
     docs = {d["id"]: d for d in store.documents()}
     analyzed = _analyzed_facts(store)
+    sources = Sources(store)
     groups: dict[tuple[str, str, str], list[Record]] = {}
     for c in claims:
-        groups.setdefault(_key(c["subject"], c["predicate"], c["object"]), []).append(c)
+        groups.setdefault(fact_key(c["subject"], c["predicate"], c["object"]), []).append(c)
     out = []
     for n, (key, group) in enumerate(sorted(groups.items()), 1):
         positive = [c for c in group if not c["negated"]]
@@ -115,12 +102,11 @@ def fact_records(store: Store, claims: list[Record] | None = None) -> list[Recor
         best = max(pool, key=lambda c: (c["confidence"], -len(c["quote"])))
         names = {c["subject"]: c.get("subject_name") for c in group} | {c["object"]: c.get("object_name") for c in group}
         fact = analyzed.get(key, {})
-        publishers = {docs.get(d, {}).get("publisher") or d for d in doc_ids}
         out.append({
             "id": fact.get("id") or f"F{n}", "subject": key[0], "subject_name": names.get(key[0]),
             "predicate": key[1], "object": key[2], "object_name": names.get(key[2]),
             "claims": [c["id"] for c in group], "documents": doc_ids,
-            "independent_sources": int(fact.get("independent_sources") or len(publishers)),
+            "independent_sources": int(fact.get("independent_sources") or sources.count(doc_ids)),
             "claimants": sorted({c["claimant"] for c in group if c.get("claimant")}),
             "first_seen": published[0] if published else None, "last_seen": published[-1] if published else None,
             "valid_from": min(froms) if froms else None, "valid_to": max(tos) if tos else None,
