@@ -597,8 +597,12 @@ def export(ctx: click.Context, fmt: str, output: Path | None, geocode: bool, no_
             raise ConfigError(f"{output} is a directory; give a file name with -o for --format {fmt}")
         tmp = output.with_name(output.name + ".part")
         binary = fmt in ("gexf", "graphml")
-        with tmp.open("wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as fh:
-            write(None if binary else fh, fh if binary else None)
+        if binary:
+            with tmp.open("wb") as bfh:
+                write(None, bfh)
+        else:
+            with tmp.open("w", encoding="utf-8", newline="") as fh:
+                write(fh, None)
         tmp.replace(output)
         click.echo(f"wrote {output}", err=True)
     else:

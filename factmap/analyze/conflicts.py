@@ -195,7 +195,7 @@ def _exclusive_lists(groups: dict[tuple[str, str, str], list[Record]], names: di
             if not extra:
                 continue
             only = ", ".join(sorted(names.get(m, m) for m in members))
-            more = ", ".join(sorted({names.get(c["subject"], c["subject"]) for c in extra}))
+            more = ", ".join(sorted({str(names.get(c["subject"], c["subject"])) for c in extra}))
             sides = [_side(f"that only {only} ({p})", listed, sources, names),
                      _side(f"that {more} also ({p})", extra, sources, names)]
             facts = [fact_id((c["subject"], p, o)) for c in extra]
@@ -438,7 +438,7 @@ def _side_from_evidence(value: str, recs: list[Record], extra: list[Record], nam
                    for d, s, en in evs):
             evs[(r["doc"], r["start"], r["end"])] = r
     side_ev = sorted(evs.values(), key=lambda e: (e["doc"], e["start"]))
-    claimants = [c for c, _ in Counter(e.get("claimant") for e in side_ev if e.get("claimant")).most_common()]
+    claimants: list[str] = [c for c, _ in Counter(e["claimant"] for e in side_ev if e.get("claimant")).most_common()]
     return {
         "value": value, "claimant": claimants[0] if claimants else None,
         "claimant_name": names.get(claimants[0]) if claimants else None, "claimants": claimants,

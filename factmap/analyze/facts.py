@@ -311,7 +311,7 @@ def merged_events(store: Store, entity: int | None = None) -> list[Record]:
 
 def _merged(store: Store, sources: Sources, entity: int | None = None) -> list[Record]:
     ents = list(store.iter_rows("entities"))
-    ctx = {
+    ctx: dict[str, Any] = {
         "types": {f"E{e['id']}": e["type"] for e in ents},
         "names": {f"E{e['id']}": e["name"] for e in ents},
         "within": place_containment(store),

@@ -140,7 +140,7 @@ def resolve(store: Store) -> ResolveStats:
     for key in types:
         cl.add(key)
     reasons: dict[str, MergeReason] = {}
-    tally = defaultdict(int)
+    tally: defaultdict[str, int] = defaultdict(int)
 
     def join(a: str, b: str, why: MergeReason, kind: str, same_type: bool) -> None:
         # the reason belongs to the side that joins: the smaller cluster's key
@@ -190,8 +190,8 @@ def resolve(store: Store) -> ResolveStats:
             if not c.auto:
                 queue.append(c)
                 continue
-            ev = tuple(e for e in (examples.get(c.a), examples.get(c.b)) if e)
-            join(c.a, c.b, MergeReason(c.rule, c.reason, c.score, ev), "rules", True)
+            examples_of_pair = tuple(e for e in (examples.get(c.a), examples.get(c.b)) if e)
+            join(c.a, c.b, MergeReason(c.rule, c.reason, c.score, examples_of_pair), "rules", True)
 
         review_rows = []
         for c in queue:

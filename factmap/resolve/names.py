@@ -23,7 +23,7 @@ _SPACES = re.compile(r"\s+")
 
 
 def _strip_latin_accents(text: str) -> str:
-    out = []
+    out: list[str] = []
     for ch in unicodedata.normalize("NFD", text):
         if unicodedata.category(ch) == "Mn":
             # drop combining marks on Latin letters only (keep Cyrillic й/ё intact)

@@ -210,7 +210,7 @@ class Store:
                     rule=ev.rule, claimant=ev.claimant, negated=ev.negated,
                 )
             )
-            eid = res.inserted_primary_key[0]
+            eid = _new_id(res)
             event_ids[ev.key] = eid
             parts = list(dict.fromkeys(ev.participants))
             if parts:
@@ -265,11 +265,11 @@ class Store:
 
     def set_copy_groups(self, rows: Iterable[tuple[str, str, float]]) -> None:
         """Replace the copy groups: (doc id, group id, similarity) for documents that have copies."""
-        rows = [{"doc_id": d, "group_id": g, "similarity": s} for d, g, s in rows]
+        records = [{"doc_id": d, "group_id": g, "similarity": s} for d, g, s in rows]
         with self.engine.begin() as conn:
             conn.execute(delete(t.copy_groups))
-            if rows:
-                conn.execute(insert(t.copy_groups), rows)
+            if records:
+                conn.execute(insert(t.copy_groups), records)
             self._bump(conn)
 
     def copy_groups(self) -> dict[str, tuple[str, float]]:
@@ -400,9 +400,9 @@ class Store:
                 if votes:
                     eid = max(votes, key=lambda e: (votes[e], -e))
                 else:
-                    eid = conn.execute(
+                    eid = _new_id(conn.execute(
                         insert(t.entities).values(type=cl.type or "organization", name=cl.name or cl.keys[0])
-                    ).inserted_primary_key[0]
+                    ))
                 used.add(eid)
                 conn.execute(
                     update(t.entities).where(t.entities.c.id == eid).values(external_ids=json.dumps(list(cl.external_ids)))
@@ -446,7 +446,7 @@ class Store:
             e = per.setdefault(eid, {"types": {}, "names": {}})
             e["types"][typ] = e["types"].get(typ, 0.0) + conf
             e["names"][txt] = e["names"].get(txt, 0) + n
-        docs = dict(
+        docs: dict[int, int] = dict(
             conn.execute(
                 text("SELECT entity_id, COUNT(DISTINCT doc_id) FROM mentions WHERE entity_id IS NOT NULL GROUP BY entity_id")
             ).all()
@@ -617,6 +617,14 @@ class Store:
                 r[0]: r[1]
                 for r in conn.execute(select(t.mentions.c.id, t.mentions.c.entity_id).where(t.mentions.c.entity_id.is_not(None)))
             }
+
+
+def _new_id(result: Any) -> int:
+    """The primary key of the row an INSERT just created."""
+    key = result.inserted_primary_key
+    if key is None:
+        raise StoreError("the database did not return the new row's id; re-run the command")
+    return int(key[0])
 
 
 def _now() -> str:

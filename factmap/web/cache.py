@@ -340,8 +340,8 @@ def build_snapshot(store: Store, revision: int | None = None) -> Snapshot:
         for c in claims:
             snap.claims[c["id"]] = c
         snap.relations[fid] = _relation_entry(fid, key, claims, snap.fact_by_id.get(fid), in_conflict, names)
-        for e in dict.fromkeys((key[0], key[2])):
-            snap.relations_by_entity.setdefault(e, []).append(fid)
+        for end in dict.fromkeys((key[0], key[2])):
+            snap.relations_by_entity.setdefault(end, []).append(fid)
     merged_of = v2m
     for ev in event_records(store):
         rec = ev | {"merged_event": merged_of.get(ev["id"])}
@@ -368,17 +368,17 @@ def build_snapshot(store: Store, revision: int | None = None) -> Snapshot:
     surface: dict[tuple[str, str], None] = {}
     for ent_id, text in store.entity_names():
         surface[(_eid(ent_id), text)] = None
-    for e, ent in snap.entities.items():
-        surface[(e, ent["name"])] = None
-    for e, text in surface:
-        if e not in snap.entities:
+    for owner, ent in snap.entities.items():
+        surface[(owner, ent["name"])] = None
+    for owner, text in surface:
+        if owner not in snap.entities:
             continue
         processed = utils.default_process(text)
         if processed:
             snap._choices.append(processed)
-            snap._owners.append(e)
+            snap._owners.append(owner)
             snap._raw.append(text)
-        snap._keys.setdefault(name_key(text), set()).add(e)
+        snap._keys.setdefault(name_key(text), set()).add(owner)
     snap.seconds = time.perf_counter() - t0
     return snap
 
