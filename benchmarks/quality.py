@@ -641,15 +641,21 @@ def errors_report(results: Sequence[DocResult]) -> str:
     return "\n".join(lines) or "no errors"
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Command line entry point."""
-    ap = argparse.ArgumentParser(prog="python -m benchmarks.quality", description=__doc__.split("\n\n")[0])
+def corpus_arguments(name: str, doc: str | None, verbose_help: str) -> argparse.ArgumentParser:
+    """The command line shared by the benchmarks over the labelled corpora: --split,
+    --json, --verbose and --set."""
+    ap = argparse.ArgumentParser(prog=f"python -m benchmarks.{name}", description=(doc or "").split("\n\n")[0])
     ap.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
     ap.add_argument("--json", dest="json_path", default=None, help="also write all numbers to this file")
-    ap.add_argument("--verbose", action="store_true", help="list false positives/negatives with quotes")
+    ap.add_argument("--verbose", action="store_true", help=verbose_help)
     ap.add_argument("--set", dest="dataset", choices=sorted(DATASETS), default="sample",
                     help="which labelled corpus: the bundled sample (examples/) or dev2 (benchmarks/data/dev2)")
-    args = ap.parse_args(argv)
+    return ap
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line entry point."""
+    args = corpus_arguments("quality", __doc__, "list false positives/negatives with quotes").parse_args(argv)
     try:
         results, info = run(*DATASETS[args.dataset])
     except ConfigError as exc:

@@ -24,7 +24,6 @@ take plain ``item -> label`` mappings and are tested on hand-made clusterings.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import Counter, defaultdict
@@ -41,6 +40,7 @@ from benchmarks.quality import (
     SPLITS,
     GoldDoc,
     PredMention,
+    corpus_arguments,
     match_mentions,
     predict,
 )
@@ -74,9 +74,18 @@ def _pairs(n: int) -> int:
     return n * (n - 1) // 2
 
 
-def _contingency(gold: Mapping[Hashable, Hashable], pred: Mapping[Hashable, Hashable]) -> Counter[tuple[Any, Any]]:
-    """How many items share each (gold label, predicted label); only items in both mappings."""
-    return Counter((gold[k], pred[k]) for k in gold if k in pred)
+def _contingency(
+    gold: Mapping[Hashable, Hashable], pred: Mapping[Hashable, Hashable]
+) -> tuple[Counter[tuple[Any, Any]], Counter[Any], Counter[Any]]:
+    """How many items share each (gold label, predicted label), and the sizes of the gold
+    and of the predicted clusters; only items in both mappings."""
+    table = Counter((gold[k], pred[k]) for k in gold if k in pred)
+    g_sizes: Counter[Any] = Counter()
+    p_sizes: Counter[Any] = Counter()
+    for (g, p), n in table.items():
+        g_sizes[g] += n
+        p_sizes[p] += n
+    return table, g_sizes, p_sizes
 
 
 def pairwise(gold: Mapping[Hashable, Hashable], pred: Mapping[Hashable, Hashable]) -> Scores:
@@ -87,12 +96,7 @@ def pairwise(gold: Mapping[Hashable, Hashable], pred: Mapping[Hashable, Hashable
     cluster sizes (linear in the number of items), never by listing the pairs. An
     all-singleton prediction has no predicted pairs, so its precision is ``None``.
     """
-    table = _contingency(gold, pred)
-    g_sizes: Counter[Any] = Counter()
-    p_sizes: Counter[Any] = Counter()
-    for (g, p), n in table.items():
-        g_sizes[g] += n
-        p_sizes[p] += n
+    table, g_sizes, p_sizes = _contingency(gold, pred)
     return Scores(
         tp=sum(_pairs(n) for n in table.values()),
         n_pred=sum(_pairs(n) for n in p_sizes.values()),
@@ -123,12 +127,7 @@ def bcubed(gold: Mapping[Hashable, Hashable], pred: Mapping[Hashable, Hashable])
 
     Items in both mappings only; computed from the contingency table of cluster sizes.
     """
-    table = _contingency(gold, pred)
-    g_sizes: Counter[Any] = Counter()
-    p_sizes: Counter[Any] = Counter()
-    for (g, p), n in table.items():
-        g_sizes[g] += n
-        p_sizes[p] += n
+    table, g_sizes, p_sizes = _contingency(gold, pred)
     total = sum(table.values())
     if not total:
         return BCubed(None, None, 0)
@@ -371,13 +370,7 @@ def run(corpus: Path = CORPUS, gold_dir: Path = GOLD) -> tuple[list[DocItems], d
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line entry point."""
-    ap = argparse.ArgumentParser(prog="python -m benchmarks.resolution", description=__doc__.split("\n\n")[0])
-    ap.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
-    ap.add_argument("--json", dest="json_path", default=None, help="also write all numbers to this file")
-    ap.add_argument("--verbose", action="store_true", help="list wrong, false and missed merges with names")
-    ap.add_argument("--set", dest="dataset", choices=sorted(DATASETS), default="sample",
-                    help="which labelled corpus: the bundled sample (examples/) or dev2 (benchmarks/data/dev2)")
-    args = ap.parse_args(argv)
+    args = corpus_arguments("resolution", __doc__, "list wrong, false and missed merges with names").parse_args(argv)
     try:
         docs, info = run(*DATASETS[args.dataset])
     except ConfigError as exc:

@@ -35,52 +35,35 @@ The Coastal Volunteer Corps, formed last year by exiles opposed to the governmen
 Analysts said the raid was likely meant to stretch the army's forces along the border ahead of a wider offensive expected in the summer.
 """
 
-COPY_A = """Border town raided as volunteer corps crosses frontier
+_BODY = WIRE.split("\n\n", 1)[1]
+_LAST = _BODY[_BODY.rindex("\nAnalysts said") :]  # the wire's last paragraph
 
-Advertisement
+# The wire story with another headline, an ad line and a link block.
+COPY_A = "Border town raided as volunteer corps crosses frontier\n\nAdvertisement\n\n" + _BODY + (
+    "\nRead more: our coverage of the border war\n"
+)
 
-LAKESIDE, April 9 (Northwire) - Fighters of the Coastal Volunteer Corps said on Tuesday they had crossed the border overnight and entered the town of Marinovka, a day after the group announced what it called a new phase of its campaign against the government in the capital.
+# The same wire story with its own headline, one paragraph rewritten and the last one cut.
+COPY_B = "Exiled fighters storm Marinovka; army claims dozens killed\n\n" + _BODY.replace(_LAST, "").replace(
+    "The defence ministry said its forces had repelled the attack with artillery and air strikes and had killed "
+    "more than 40 of the attackers. It said the remaining fighters had been driven back across the border by "
+    "Tuesday morning.",
+    "According to the defence ministry, more than 40 attackers were killed by artillery and air strikes, and the "
+    "rest of the fighters were pushed back across the border by Tuesday morning.",
+)
 
-In a video statement, the corps' commander Tomas Berger said his men had taken control of two checkpoints on the edge of the town and had captured several soldiers. The claims could not be independently verified.
-
-The defence ministry said its forces had repelled the attack with artillery and air strikes and had killed more than 40 of the attackers. It said the remaining fighters had been driven back across the border by Tuesday morning.
-
-Regional governor Anna Petrova said three civilians had been wounded by shelling and that residents of two villages near the border were being moved to temporary shelters further inland.
-
-The Coastal Volunteer Corps, formed last year by exiles opposed to the government, has carried out several raids into the region since the spring. Officials in the neighbouring country, where the group is believed to be based, denied any role in the incursion and said the fighters acted on their own.
-
-Analysts said the raid was likely meant to stretch the army's forces along the border ahead of a wider offensive expected in the summer.
-
-Read more: our coverage of the border war
-"""
-
-COPY_B = """Exiled fighters storm Marinovka; army claims dozens killed
-
-LAKESIDE, April 9 (Northwire) - Fighters of the Coastal Volunteer Corps said on Tuesday they had crossed the border overnight and entered the town of Marinovka, a day after the group announced what it called a new phase of its campaign against the government in the capital.
-
-In a video statement, the corps' commander Tomas Berger said his men had taken control of two checkpoints on the edge of the town and had captured several soldiers. The claims could not be independently verified.
-
-According to the defence ministry, more than 40 attackers were killed by artillery and air strikes, and the rest of the fighters were pushed back across the border by Tuesday morning.
-
-Regional governor Anna Petrova said three civilians had been wounded by shelling and that residents of two villages near the border were being moved to temporary shelters further inland.
-
-The Coastal Volunteer Corps, formed last year by exiles opposed to the government, has carried out several raids into the region since the spring. Officials in the neighbouring country, where the group is believed to be based, denied any role in the incursion and said the fighters acted on their own.
-"""
-
-COPY_C = """Volunteer corps says it entered Marinovka
-
-LAKESIDE, April 9 (Northwire) - Fighters of the Coastal Volunteer Corps said on Tuesday they had crossed the frontier overnight and entered the town of Marinovka, one day after the group announced what it called a new phase of its campaign against the government in the capital.
-
-In a video statement, the corps' commander Tomas Berger said his men had seized two checkpoints on the edge of the town and had captured several soldiers. The claims could not be independently verified.
-
-The defence ministry said its forces had repelled the attack with artillery and air strikes and had killed more than 40 of the attackers. It said the remaining fighters had been driven back across the border by Tuesday morning.
-
-Regional governor Anna Petrova said three civilians were wounded by shelling and that residents of two villages near the border were being moved to temporary shelters further inland.
-
-The Coastal Volunteer Corps, formed last year by exiles opposed to the government, has carried out several raids into the region since the spring. Officials in the neighbouring country, where the group is believed to be based, denied any role in the incursion.
-
-Related: Who are the exiles fighting their own army?
-"""
+# The same wire story lightly edited, its last paragraph cut and a link line added.
+_EDITS = {
+    "crossed the border overnight": "crossed the frontier overnight",
+    "a day after": "one day after",
+    "had taken control of two": "had seized two",
+    "had been wounded": "were wounded",
+    " and said the fighters acted on their own.": ".",
+}
+COPY_C = "Volunteer corps says it entered Marinovka\n\n" + _BODY.replace(_LAST, "")
+for _old, _new in _EDITS.items():
+    COPY_C = COPY_C.replace(_old, _new)
+COPY_C += "\nRelated: Who are the exiles fighting their own army?\n"
 
 # Two reports of the same raid written independently by two outlets (shared names,
 # one shared short quote).

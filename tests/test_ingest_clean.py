@@ -112,31 +112,32 @@ def test_clean_furniture_removed_from_plain_text(kind):
     _assert_content_kept(cleaned)
 
 
-def test_clean_link_block_under_heading_removed():
-    page = (
-        _page() + "\nMost read\nUkraine war at a glance\nWhat we know on day 465\n"
-        "\nRelated:\nKremlin says the border is secure\n\nThe end of the story is here."
-    )
-    cleaned = _clean(page)
-    for gone in (
-        "Most read",
-        "Ukraine war at a glance",
-        "What we know on day 465",
-        "Related:",
-        "Kremlin says the border is secure",
-    ):
-        assert gone not in cleaned
-    assert cleaned.endswith("The end of the story is here.")
-    _assert_content_kept(cleaned)
-
-
-def test_clean_run_of_three_headlines_removed():
-    page = (
-        _page() + "\nUkraine says it shot down drones\nMoscow blames Kyiv for the raid\n"
-        "Legion fighters pose with a captured vehicle"
-    )
-    cleaned = _clean(page)
-    assert "Moscow blames Kyiv" not in cleaned and "shot down drones" not in cleaned
+@pytest.mark.parametrize(
+    ("tail", "gone", "ending"),
+    [
+        pytest.param(
+            "\nMost read\nUkraine war at a glance\nWhat we know on day 465\n"
+            "\nRelated:\nKremlin says the border is secure\n\nThe end of the story is here.",
+            ("Most read", "Ukraine war at a glance", "What we know on day 465", "Related:",
+             "Kremlin says the border is secure"),
+            "The end of the story is here.",
+            id="link block under a heading",
+        ),
+        pytest.param(
+            "\nUkraine says it shot down drones\nMoscow blames Kyiv for the raid\n"
+            "Legion fighters pose with a captured vehicle",
+            ("Moscow blames Kyiv", "shot down drones"),
+            None,
+            id="run of three headlines",
+        ),
+    ],
+)
+def test_clean_link_lists_removed(tail, gone, ending):
+    cleaned = _clean(_page() + tail)
+    for line in gone:
+        assert line not in cleaned
+    if ending:
+        assert cleaned.endswith(ending)
     _assert_content_kept(cleaned)
 
 

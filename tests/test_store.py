@@ -59,24 +59,25 @@ def test_store_missing_folder_is_clear(tmp_path):
         Store(tmp_path / "nope" / "x.db")
 
 
-def test_store_migrates_old_version(tmp_path):
+def _store_of_version(tmp_path, version: str):
+    """A store file whose recorded schema version is ``version``."""
     path = tmp_path / "s.db"
     Store(path).close()
     con = sqlite3.connect(path)
-    con.execute("update meta set value='0' where key='schema_version'")
+    con.execute("update meta set value=? where key='schema_version'", (version,))
     con.commit()
     con.close()
-    s = Store(path)  # v1 migration is create_all: idempotent on an existing schema
+    return path
+
+
+def test_store_migrates_old_version(tmp_path):
+    s = Store(_store_of_version(tmp_path, "0"))  # v1 migration is create_all: idempotent on an existing schema
     with s.connect() as conn:
         assert conn.execute(text("select value from meta")).scalar() == str(t.SCHEMA_VERSION)
 
 
 def test_store_refuses_newer_schema(tmp_path):
-    path = tmp_path / "s.db"
-    Store(path).close()
-    con = sqlite3.connect(path)
-    con.execute("update meta set value='999' where key='schema_version'")
-    con.commit()
+    path = _store_of_version(tmp_path, "999")
     with pytest.raises(StoreError, match="newer factmap"):
         Store(path)
 
