@@ -6,6 +6,7 @@ import pytest
 
 from factmap.ingest import detect_language, prepare
 from factmap.ingest.meta import (
+    date_in_name,
     first_title_line,
     host_publisher,
     iso_date,
@@ -278,3 +279,44 @@ def test_meta_byline_and_posted_variants(line, kept):
 def test_meta_one_word_sentence_above_headline_is_kept():
     text = f"Yes.\n\n{HEAD}\n\n{BODY}"
     assert _doc(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("20220125T090000Z_GB_en_7d015e6984", "2022-01-25"),
+        ("2024-03-17_border_raid", "2024-03-17"),
+        ("raid.2023.06.01", "2023-06-01"),
+        ("report_20231105", "2023-11-05"),
+        ("000_abc", None),
+        ("id_120220125", None),  # digits before: part of a longer number
+        ("20221399_x", None),  # no such month
+        ("2024-02-30_x", None),  # no such day
+        ("2024-0317", None),  # mixed separators
+    ],
+)
+def test_meta_date_in_name(name, expected):
+    assert date_in_name(name) == expected
+
+
+def test_meta_file_name_date_is_the_last_resort():
+    text = f"Legion claims raid\n{BODY}"
+    named = SourceRecord(id="20230601T120000Z_UA_en_ab12", source="x.txt", content=text, format="text", sha256="h")
+    assert prepare(named).published == "2023-06-01"
+    stated = SourceRecord(
+        id="20230601T120000Z_UA_en_ab12", source="x.txt", content=f"Legion claims raid\nKYIV, May 23, 2023 (Wire) - {BODY}",
+        format="text", sha256="h",
+    )
+    assert prepare(stated).published == "2023-05-23"  # the text's own date wins
+    given = SourceRecord(
+        id="20230601_x", source="x.jsonl", content=text, format="text", sha256="h", published="2023-05-30"
+    )
+    assert prepare(given).published == "2023-05-30"
+
+
+def test_meta_file_name_year_completes_a_dateline_without_year():
+    record = SourceRecord(
+        id="2023-05-24_wire", source="x.txt", content=f"Legion claims raid\nKYIV, May 23 (Wire) - {BODY}",
+        format="text", sha256="h",
+    )
+    assert prepare(record).published == "2023-05-23"

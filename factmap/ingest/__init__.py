@@ -25,6 +25,7 @@ from factmap.ingest.clean import (
 )
 from factmap.ingest.html import HtmlPage, extract_html
 from factmap.ingest.meta import (
+    date_in_name,
     detect_language,
     first_title_line,
     host_publisher,
@@ -41,8 +42,9 @@ def prepare(record: SourceRecord) -> Document:
     """Clean one record into a ``Document`` whose ``text`` all offsets refer to.
 
     Metadata comes first from the record (JSONL fields), then the page markup (HTML),
-    then the text itself (byline, dateline, "Published: ..."), and the publisher
-    last from the URL's host; nothing is guessed. Raises NoArticleError (or another
+    then the text itself (byline, dateline, "Published: ..."); the publisher last from
+    the URL's host, the publication date last from a date in the file name or record
+    id ("20240317_raid.txt"); nothing is guessed. Raises NoArticleError (or another
     InputError) when no article text is left.
     """
     page = HtmlPage(text="")
@@ -56,10 +58,12 @@ def prepare(record: SourceRecord) -> Document:
     else:
         body = record.content
     given = iso_date(record.published) or page.published
+    named = date_in_name(record.id)
+    hint = given or named
     body, found = read_text_metadata(
         normalize_text(body),
         url=record.url,
-        known_years={int(given[:4])} if given else set(),
+        known_years={int(hint[:4])} if hint else set(),
     )
     body = remove_furniture(body)
     if record.format == "html" and not has_sentence(body):
@@ -85,7 +89,7 @@ def prepare(record: SourceRecord) -> Document:
         or page.publisher
         or found.publisher
         or host_publisher(record.url),
-        published=given or found.published,
+        published=given or found.published or named,
         url=record.url,
         lang=detect_language(body),
     )

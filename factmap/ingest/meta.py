@@ -34,6 +34,12 @@ _NO_YEAR = re.compile(
 # A clock time, with am/pm.
 _TIME = r"\d{1,2}(?:[:.]\d{2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|\s*(?:am|pm|a\.m\.|p\.m\.))"
 # Separators between the parts of one metadata line ("Jane Doe · 5 min read · Jun 2, 2023").
+# A date in a file name or record id: "2024-03-17_raid", "20220125T090000Z_GB_en_7d01",
+# "raid-2024.03.17"; digits around it make it something else (an id, a number).
+_NAME_DATE = re.compile(
+    r"(?<![0-9])(?P<y>(?:19|20)\d\d)(?P<sep>[-_.]?)(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12]\d|3[01])"
+    r"(?=T\d{4,6}Z?|[^0-9]|$)"
+)
 _PARTS = re.compile(r"\s*[|·•]\s*")
 # A month name followed by a year ("November 2023", "Nov. 2023").
 _MONTH_YEAR = re.compile(r"(?P<month>[^\W\d_]{3,9})\.?,?\s+(?P<year>(?:19|20)\d\d)\b")
@@ -86,6 +92,19 @@ def iso_date(value: str | None) -> str | None:
         year, month, day = match["y"], match["m"], match["d"]
         return _checked(int(year), int(month) if month else None, int(day) if day else None)
     return parse_date(value)
+
+
+def date_in_name(name: str) -> str | None:
+    """The date a file name or record id carries (``YYYY-MM-DD``), or ``None``.
+
+    Archives and crawls name files by date ("2024-03-17_raid.txt",
+    "20220125T090000Z_GB_en_7d01.txt"). It is the weakest source of a publication
+    date: used only when the record, the page and the text give none.
+    """
+    match = _NAME_DATE.search(name)
+    if match is None:
+        return None
+    return _checked(int(match["y"]), int(match["m"]), int(match["d"]))
 
 
 def parse_date(value: str, year: int | None = None) -> str | None:
