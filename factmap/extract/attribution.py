@@ -12,7 +12,9 @@ clause:
   ("has nothing to do with", "no link"), or a negating verb ("denied",
   "rejected", "distanced itself from"). Cues are read on the path from the
   clause's trigger word up to the sentence root, stopping at noun modifiers, so
-  "X said Y does not lead Z" is negated and "X, the head of Z, did not come" is not.
+  "X said Y does not lead Z" is negated and "X, the head of Z, did not come" is not;
+  and at a noun in a verb's adjunct phrase ("X does not know ..., following his
+  revolt against Y": the revolt is asserted).
 
 Vocabulary: the ``attribution`` section of ``factmap/vocab/relations.yaml``.
 """
@@ -39,6 +41,7 @@ def path_to_root(token: Token, limit: Span | None = None) -> list[Token]:
     return path
 
 
+_COPULAS = ("be", "become", "remain")
 _MODIFIER_DEPS = ("appos", "relcl", "acl", "compound", "poss", "amod", "nmod")
 # A role noun that is the subject of a clause ("Its leader, X, denied ...") is
 # not what that clause asserts or negates.
@@ -58,12 +61,29 @@ def clause_path(token: Token) -> list[Token]:
     return path
 
 
+def _negation_scope(path: list[Token], scope_preps: set[str]) -> list[Token]:
+    """Cut ``path`` where a noun is the object of an adjunct preposition of a verb:
+    in "X does not know ..., following his revolt against Y" the revolt is not what
+    "not" denies. A copula stays in scope ("X is not in the leadership of Y"), and
+    so do prepositions in ``scope_preps`` ("X did not serve as head of Y")."""
+    for i, tok in enumerate(path[:-2]):
+        prep, verb = path[i + 1], path[i + 2]
+        if (
+            tok.dep_ in ("pobj", "dobj")  # "following his revolt": a participle as preposition
+            and prep.dep_ == "prep"
+            and prep.lower_ not in scope_preps
+            and verb.pos_ in ("VERB", "AUX")
+        ):
+            return path[: i + 3] if verb.lemma_.lower() in _COPULAS else path[: i + 2]
+    return path
+
+
 def is_negated(token: Token) -> bool:
     """Whether a negation cue governs ``token`` (see the module docstring)."""
     vocab = load_vocab()["attribution"]
     words = {w.lower() for w in vocab["negation_words"]}
     verbs = set(vocab["negation_verbs"])
-    path = clause_path(token)
+    path = _negation_scope(clause_path(token), set(vocab.get("scope_preps", ())))
     if path[-1].dep_ in _MODIFIER_DEPS and path[-1].head.lower_ in words:
         return True  # "has nothing to do with"
     for tok in path:

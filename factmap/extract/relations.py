@@ -37,7 +37,9 @@ one of X's units), "X said their men ..." (``clause_possessives``). Frames are s
 by the first term of a comparison ("Like X, Y serves under Z", ``comparison_preps``)
 and by co-agents of signing ("signed it together with representatives of X",
 ``co_agents``). People of a unit somewhere locate the unit ("their men were inside Z",
-"footage showing its fighters in Z", ``presence``); "A, B and C, which together call
+"footage showing its fighters in Z", ``presence``), and so do a body's unnamed members
+("X, an association of exiles based in Z", "a coalition of associations in Z",
+``collectives``); "A, B and C, which together call
 themselves X" makes each a member of X and allies of each other. Subject/object types must
 fit the predicate (``types`` in the vocabulary) or no claim is made. The evidence
 is always the sentence stating the fact.
@@ -116,6 +118,7 @@ class _Context:
         self.naming_nouns = set(naming["nouns"])
         self.calling_verbs = set(vocab.get("calling", {}).get("verbs", ()))
         self.clause_possessives = set(vocab.get("clause_possessives", ()))
+        self.collectives = set(vocab.get("collectives", ()))
 
     # -- noun phrases -------------------------------------------------------------
     def resolve(self, token: Token, depth: int = 0, conj: bool = True) -> list[Arg]:
@@ -512,7 +515,20 @@ def noun_anchor(ctx: _Context, word: Token) -> list[Arg]:
         return ctx.agents(head)  # "X voiced support for Y", "X became its leader"
     if word.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NUM", "PRON"):
         return noun_anchor(ctx, head.head)  # "X is one of the members of Y"
+    if word.dep_ in ("acl", "amod"):  # "X, an association of exiles based in Y"
+        collective = collective_of(ctx, head)
+        if collective is not None:
+            return ctx.resolve(collective, conj=False)
     return []
+
+
+def collective_of(ctx: _Context, noun: Token) -> Token | None:
+    """ "an association of exiles" -> "association": the collective noun (``collectives``)
+    an unnamed noun of its members hangs on through "of"; None otherwise."""
+    prep = noun.head
+    if noun.i in ctx.index or noun.dep_ != "pobj" or prep.lower_ != "of":
+        return None
+    return prep.head if prep.head.lemma_.lower() in ctx.collectives else None
 
 
 def noun_other(ctx: _Context, word: Token, preps: Iterable[str]) -> list[Arg]:
@@ -804,7 +820,16 @@ def _nominal_frame(ctx: _Context, frame: dict[str, Any], word: Token) -> list[_F
     if not anchor:
         return []
     if frame.get("prep_only"):  # "a commander in X": not "X's commander", "X commander"
-        other = [a for a in ctx.prep_objects(word, frame["preps"]) if a not in anchor]
+        holders = [word]
+        if frame.get("through_of"):  # "a coalition of associations in X": the members' place
+            holders = [
+                p
+                for c in word.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj" and p.i not in ctx.index
+            ]
+        other = [a for h in holders for a in ctx.prep_objects(h, frame["preps"]) if a not in anchor]
     else:
         other = [a for a in noun_other(ctx, word, frame.get("preps", ())) if a not in anchor]
     if not other:
@@ -828,6 +853,8 @@ def _attachment_frames(ctx: _Context, sent: Span) -> list[_Found]:
                 continue  # "Belarus guarded A, and Russia - in B": a gapped clause
             if frame.get("not_after_of") and tok.dep_ == "pobj" and tok.head.lower_ == "of":
                 continue  # "critics of the Kremlin in Vilnius": the place is the critics'"
+            if tok.dep_ == "pobj" and tok.head.lower_ in frame.get("not_after", ()):
+                continue  # "to fight with Russia in Ukraine": a country as an actor there
             objects = ctx.prep_objects(tok, frame["preps"])
             if not objects and frame.get("of_when_named") and tok.lemma_.lower() in frame.get(
                 "place_nouns", ()
@@ -877,13 +904,18 @@ def _possessive_frames(ctx: _Context, sent: Span) -> list[_Found]:
 
 
 def _generic_holder(ctx: _Context, tok: Token) -> Token | None:
-    """ "Russia's Belgorod and Kursk regions": the unnamed generic head ("regions") the
-    names are compounded with, whose possessor they share."""
+    """ "Russia's Belgorod and Kursk regions", "Russia's regions of Belgorod and Kursk":
+    the unnamed generic head ("regions") the names are compounded with (or "of"), whose
+    possessor they share."""
     first = tok
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     head = first.head
-    if first.dep_ not in ("compound", "nmod", "amod") or head.i in ctx.index:
+    if first.dep_ == "pobj" and head.lower_ == "of":  # "Valdoria's regions of A and B"
+        head = head.head
+    elif first.dep_ not in ("compound", "nmod", "amod"):
+        return None
+    if head.i in ctx.index:
         return None
     return head if head.lemma_.lower() in ctx.generic_heads else None
 
