@@ -7,13 +7,22 @@ objects a sentence states (acronyms, call-signs, aliases, former names).
 Sources of mentions and the ``Mention.rule`` they record:
 
 * ``ner:<LABEL>``   the statistical model (ORG, PERSON, GPE, LOC, FAC, LAW, NORP as a noun);
+                    a person widened over lowercase name particles ("Ursula von der
+                    Leyen", "Bashar al-Assad": ``name_particles``);
 * ``rule:head``     capitalised words ending in a head noun from ``vocab/entities.yaml``
                     ("Russian Volunteer Corps", "Legion of Free Russia", "the Minsk
                     agreements", "the Kherson region"), the head deciding the type;
 * ``rule:institution`` a country's state institution in lowercase words after a demonym
                     or a place modifier ("the Russian defence ministry", "the US
-                    military"); after a possessive ("Ukraine's army") the country stays
-                    a place mention instead;
+                    military", "the Mariupol patrol police") or before "of <place>"
+                    ("the armed forces of Ukraine"); after a possessive the country stays
+                    a place mention and a two-word phrase with an organization head is
+                    the organization ("Russia's | foreign ministry": resolution keys it by
+                    its owner), a one-word one ("Ukraine's army") is no mention;
+* ``rule:split``    a personal name the model glued to the name before it, after a role
+                    noun and "of" ("the head of the Ministry of Foreign Affairs | Jane
+                    Doe", "the director of | FSB | John Roe"), or inside one entity after
+                    an acronym or a possessive ("Daily News' | Jane Doe"): both names;
 * ``rule:quoted``   a quoted name after a unit noun ('Regiment "Kastus Kalinouski"');
 * ``rule:acronym``  an acronym defined in parentheses after a name, and its bare uses;
 * ``rule:callsign`` a name introduced by a call-sign cue ("call-sign Bear");
@@ -194,7 +203,15 @@ def _trim(sdoc: Doc, start: int, end: int) -> tuple[int, int] | None:
         end -= 1
     if end > start and sdoc[end - 1].text == ")" and "(" not in sdoc[start:end].text:
         end -= 1
+    while end > start + 1 and sdoc[end - 1].is_lower and sdoc[end - 1].lower_ in _trailing_joins():
+        end -= 1  # "Russian Faculty of" (British intelligence)
     return (start, end) if end > start else None
+
+
+@lru_cache(maxsize=1)
+def _trailing_joins() -> frozenset[str]:
+    """Words that join parts of a name and so never end one: the connectors and "and"."""
+    return frozenset(str(w).lower() for w in _vocab().get("connectors") or []) | {"and"}
 
 
 def _opens_quote(sdoc: Doc, start: int, end: int) -> bool:
@@ -272,8 +289,11 @@ def _model_cands(sdoc: Doc) -> list[_Cand]:
         etype = spacy_type(ent.label_)
         if etype is None:
             continue
-        first = _extend_person(sdoc, ent.start) if ent.label_ == "PERSON" else ent.start
-        bounds = _trim(sdoc, first, ent.end)
+        first, last = ent.start, ent.end
+        if ent.label_ == "PERSON":
+            first = _particle_start(sdoc, _extend_person(sdoc, ent.start))
+            last = _particle_end(sdoc, ent.start, ent.end)
+        bounds = _trim(sdoc, first, last)
         if bounds is None:
             continue
         span = sdoc[bounds[0] : bounds[1]]
@@ -343,12 +363,217 @@ def _extend_person(sdoc: Doc, start: int) -> int:
     return start
 
 
+def _particle(tok: Token) -> bool:
+    """A lowercase name particle ("von", "der", "al") from ``name_particles``."""
+    return tok.is_lower and tok.lower_ in _word_set("name_particles")
+
+
+def _particle_end(sdoc: Doc, start: int, end: int) -> int:
+    """End of a person name widened over lowercase particles and the capitalised word after
+    them ("Ursula von der" + "Leyen", "Bashar al-Assad"); trailing particles the model
+    kept without that word are dropped. ``end`` when the name has no particles."""
+    last = end
+    while last - 1 > start and (_particle(sdoc[last - 1]) or sdoc[last - 1].text == "-"):
+        last -= 1
+    k = last
+    while k < len(sdoc) and k - last < 4 and (
+        _particle(sdoc[k]) or (sdoc[k].text == "-" and k > last and not sdoc[k - 1].whitespace_)
+    ):
+        k += 1
+    if k == last or k >= len(sdoc) or not sdoc[k].is_title or _stop(sdoc[k]):
+        return end if last == end else last
+    if sdoc[k].lower_ in _heads() or (sdoc[k - 1].text == "-" and sdoc[k - 1].whitespace_):
+        return end if last == end else last
+    return k + 1
+
+
+def _particle_start(sdoc: Doc, start: int) -> int:
+    """Start of a person name widened over lowercase particles and the given name before
+    them, which the model may have typed otherwise ("Margarete" + "von der Hollen")."""
+    k = start
+    while k > 0 and start - k < 3 and _particle(sdoc[k - 1]) and sdoc[k - 1].whitespace_:
+        k -= 1
+    if k == start or k == 0:
+        return start
+    given = sdoc[k - 1]
+    if not given.is_title or given.pos_ != "PROPN" or _stop(given) or not given.whitespace_:
+        return start
+    if given.lower_ in _heads() or given.lower_ in _word_set("person_titles"):
+        return start
+    return k - 1
+
+
 def _conjoined_with_norp(tok: Token) -> bool:
     """True when ``tok`` is joined by a conjunction to a people ("Belarusians and Chechens")."""
     others = list(tok.conjuncts)
     return bool(others) and all(
         o.ent_type_ == "NORP" and o.pos_ in {"NOUN", "PROPN"} for o in others
     )
+
+
+# ---------------------------------------------------------------- rule: a name glued to a person
+
+
+def _person_word(tok: Token) -> bool:
+    """A word that can be part of a personal name: capitalised, not in capitals, not a
+    head noun ("Ministry"), a title ("General"), a connector or a large known place."""
+    if not tok.is_title or not tok.is_alpha or _stop(tok) or tok.pos_ not in {"PROPN", "NOUN", "ADJ"}:
+        return False
+    low = tok.lower_
+    if low in _heads() or low in _word_set("person_titles") or low in _word_set("role_nouns"):
+        return False
+    if low in _word_set("not_personal_words") or _adjective(tok) and tok.ent_type_ == "NORP":
+        return False
+    if any(low.endswith(x) and len(low) > len(x) + 3 for x in _word_set("not_personal_suffixes")):
+        return False
+    if tok.ent_type_ == "NORP":
+        return False
+    return tok.ent_type_ not in {"GPE", "LOC"} or not _known_place(tok.text, _floor())
+
+
+def _person_tail(sdoc: Doc, start: int, end: int) -> int | None:
+    """First token of a personal name that ends the run [start, end): two or three name
+    words, lowercase particles allowed between them ("Jane van der Berg"); the model's
+    PERSON entity decides the length when it ends there. None when the run does not end
+    in such a name or the name would fill the whole run."""
+    words, i = 0, end - 1
+    first = None
+    while i >= start and words < 3:
+        tok = sdoc[i]
+        if _person_word(tok) and (i == end - 1 or tok.whitespace_):
+            words += 1
+            first = i
+        elif _particle(tok) and first is not None and i > start:
+            pass
+        else:
+            break
+        i -= 1
+        if words == 2 and not (sdoc[i].ent_type_ == "PERSON" and sdoc[i].ent_iob_ == "I"):
+            break  # two words unless the model's person name goes on
+    if first is None or words < 2 or first <= start:
+        return None
+    if sdoc[first].ent_type_ == "PERSON":
+        while first > start + 1 and sdoc[first].ent_iob_ == "I" and _person_word(sdoc[first - 1]):
+            first -= 1
+        wider = _extend_person(sdoc, first)  # "Recep" + model's "Tayyip Erdogan"
+        if start < wider < first and all(_person_word(t) for t in sdoc[wider:first]):
+            first = wider
+    return first
+
+
+def _run_end(sdoc: Doc, start: int, limit: int) -> int:
+    """End of the run of name words from ``start`` (capitalised words, possessives,
+    connectors and particles between them, hyphens inside words), at most ``limit``."""
+    connectors = set(_vocab().get("connectors") or []) | {"and"}
+    k, end = start, start
+    while k < limit:
+        tok = sdoc[k]
+        if tok.whitespace_ == "\n" or "\n" in tok.text:
+            break
+        nxt = sdoc[k + 1] if k + 1 < limit else None
+        if tok.text[:1].isupper() and not tok.is_punct and tok.pos_ in {"PROPN", "NOUN", "ADJ", "NUM"}:
+            end = k + 1
+        elif nxt is not None and nxt.text[:1].isupper() and (
+            tok.text in _POSSESSIVES
+            or _particle(tok)
+            or (tok.text == "-" and not tok.whitespace_)
+            or (tok.lower_ in connectors and tok.ent_iob_ == "I")
+        ):
+            pass
+        else:
+            break
+        k += 1
+    return end
+
+
+def _front_type(sdoc: Doc, start: int, end: int) -> str | None:
+    """The type of the name [start, end) before a split-off person: its head noun's, an
+    organization for an acronym, a location for a known place; None when unsure."""
+    span = sdoc[start:end]
+    for tok in span:
+        if tok.text[:1].isupper() and tok.lower_ in _heads():
+            return _heads()[tok.lower_]
+    if len(span) == 1 and span[0].is_upper and span[0].is_alpha and len(span[0]) >= 2:
+        return "organization"
+    if _known_place(span.text, _floor()) and not _adjective_suffix(span.text):
+        return "location"
+    return None
+
+
+def _split_pair(
+    sdoc: Doc, start: int, end: int, rule: str, default: str | None = None
+) -> list[_Cand]:
+    """A person split off the end of the run [start, end) and, when its type is clear
+    (or ``default`` is given), the name before it; no candidate when the run does not
+    end in a personal name."""
+    first = _person_tail(sdoc, start, end)
+    if first is None:
+        return []
+    out = []
+    person = _tok_cand(sdoc, first, end, "person", rule, _PRIO_PRECISE)
+    if person:
+        out.append(person)
+    front = start
+    for i in range(start, first - 1):
+        if sdoc[i].text in _POSSESSIVES:
+            front = i + 1  # "Ukraine's Defence Ministry": the owner stays a place of its own
+    bounds = _trim(sdoc, front, first)
+    connectors = set(_vocab().get("connectors") or []) | {"and"}
+    while bounds and (sdoc[bounds[1] - 1].lower_ in connectors or _particle(sdoc[bounds[1] - 1])):
+        bounds = _trim(sdoc, bounds[0], bounds[1] - 1)  # "Council of | Jane Doe"
+    etype = (_front_type(sdoc, *bounds) or default) if bounds else None
+    if bounds and etype:
+        cand = _tok_cand(sdoc, bounds[0], bounds[1], etype, rule, _PRIO_PRECISE)
+        if cand:
+            out.append(cand)
+    return out
+
+
+def _in_body_start(sdoc: Doc, i: int, sent_end: int) -> int | None:
+    """Start of a capitalised name after "in"/"at" (and "the") at token ``i``, or None."""
+    if i + 1 >= sent_end or sdoc[i].lower_ not in {"in", "at"}:
+        return None
+    j = i + 2 if sdoc[i + 1].lower_ == "the" else i + 1
+    return j if j < sent_end and sdoc[j].text[:1].isupper() else None
+
+
+def _glued_person_cands(sdoc: Doc) -> list[_Cand]:
+    """Personal names the model glued to the name before them: after a role noun and
+    "of"/"for" ("the head of the Ministry of Foreign Affairs Jane Doe", "the director of
+    FSB John Roe"), after an acronym or a possessive inside one entity ("ABC John Roe
+    said", "Daily News' Jane Doe"). Both names become candidates (``rule:split``)."""
+    roles = _word_set("role_nouns")
+    out: list[_Cand] = []
+    for sent in sdoc.sents:
+        for tok in sent:
+            if tok.lower_ not in roles or tok.i + 2 >= sent.end:
+                continue
+            if sdoc[tok.i + 1].lower_ not in {"of", "for"}:
+                continue
+            start = tok.i + 2
+            if sdoc[start].lower_ == "the":
+                start += 1
+            while start < sent.end - 1 and sdoc[start].is_lower and sdoc[start].tag_ in {"JJ", "VBN"}:
+                start += 1  # "the mayor of the occupied Mariupol Jane Doe"
+            if start < sent.end and sdoc[start].text[:1].isupper():
+                end = _run_end(sdoc, start, sent.end)
+                pair = _split_pair(sdoc, start, end, "rule:split")
+                nxt = _in_body_start(sdoc, end, sent.end)
+                if not pair and nxt is not None:  # "the leader of the X Party in the Y Jane Doe"
+                    pair = _split_pair(sdoc, nxt, _run_end(sdoc, nxt, sent.end), "rule:split")
+                out += pair
+    for ent in sdoc.ents:
+        if ent.label_ not in {"PERSON", "ORG"} or len(ent) < 3:
+            continue
+        head = ent[0]
+        if ent.label_ == "PERSON" and head.is_upper and head.is_alpha and len(head) >= 2:
+            if head.text not in _word_set_upper("not_actor_capitals"):
+                out += _split_pair(sdoc, ent.start, ent.end, "rule:split")
+        poss = [t.i for t in ent[1:-2] if t.text in _POSSESSIVES]
+        if poss:
+            default = "organization" if ent.label_ == "ORG" else None
+            out += _split_pair(sdoc, ent.start, ent.end, "rule:split", default)
+    return out
 
 
 # ---------------------------------------------------------------- rule: head nouns
@@ -417,6 +642,8 @@ def _right_edge(sdoc: Doc, head: int, sent_end: int) -> int:
                 pass
             elif tok.text == "-" and found == n - 1 and not tok.whitespace_:
                 pass
+            elif _inner_and(sdoc, n, found, sent_end):
+                pass  # "Institute of International Security and International Development"
             else:
                 break
             n += 1
@@ -424,6 +651,21 @@ def _right_edge(sdoc: Doc, head: int, sent_end: int) -> int:
             break
         last, k = found, found + 1
     return last
+
+
+def _inner_and(sdoc: Doc, n: int, found: int | None, sent_end: int) -> bool:
+    """True when the "and" at ``n`` joins two name words inside one organization the model
+    found ("Institute of Security and Development"): the model's entity goes on past it."""
+    tok = sdoc[n]
+    return (
+        tok.lower_ == "and"
+        and found == n - 1
+        and n + 1 < sent_end
+        and tok.ent_iob_ == "I"
+        and tok.ent_type_ == "ORG"
+        and sdoc[n + 1].ent_iob_ == "I"
+        and _is_name_word(sdoc[n + 1])
+    )
 
 
 def _owns_institution(sdoc: Doc, i: int) -> bool:
@@ -483,7 +725,10 @@ def _adjective_suffix(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _institution_phrases() -> tuple[tuple[str, ...], ...]:
     """Lowercase institution phrases as word tuples, longest first."""
-    phrases = [tuple(str(p).lower().split()) for p in _vocab().get("institution_nouns") or []]
+    phrases = [
+        tuple(re.sub(r"(\w)(['’]s)\b", r"\1 \2", str(p).lower()).split())
+        for p in _vocab().get("institution_nouns") or []
+    ]
     return tuple(sorted(phrases, key=len, reverse=True))
 
 
@@ -521,8 +766,12 @@ def _institution_index() -> tuple[dict[str, tuple[tuple[str, ...], ...]], tuple[
 
 def _institution_cands(sdoc: Doc) -> list[_Cand]:
     """A country's state institution named by lowercase nouns: "the Russian defence
-    ministry", "the US military", "the Ukrainian armed forces" (organization)."""
+    ministry", "the US military", "the Mariupol patrol police", "the armed forces of
+    Ukraine", "Russia's foreign ministry" (the phrase only: the owner stays a place)
+    (organization). A personal name glued to it ("the Ukrainian military intelligence
+    Jane Doe") becomes a person (``rule:split``)."""
     index, anywhere = _institution_index()
+    trailing = _word_set("institution_trailing_heads")
     out: list[_Cand] = []
     for tok in sdoc:
         if not tok.is_lower:
@@ -531,15 +780,80 @@ def _institution_cands(sdoc: Doc) -> list[_Cand]:
             words = tuple(t.lower_ for t in sdoc[tok.i : tok.i + len(phrase)])
             if words != phrase:
                 continue
-            start = _country_start(sdoc, tok.i)
             end = tok.i + len(phrase)
-            named = end < len(sdoc) and sdoc[end].pos_ == "PROPN" and sdoc[end].text[:1].isupper()
-            if start is not None and not named:
+            while end < len(sdoc) and sdoc[end].is_lower and sdoc[end].lower_ in trailing:
+                end += 1  # "military intelligence agency"
+            start = _country_start(sdoc, tok.i)
+            place_end = _of_place_end(sdoc, end)
+            if place_end is not None and _named_by_head(phrase):
+                start, end = tok.i if start is None else start, place_end
+            elif start is None and _owned_by_place(sdoc, tok.i) and _named_by_head(phrase):
+                start, end = tok.i, tok.i + len(phrase)
+            person = _person_after(sdoc, end)
+            named = (
+                place_end is None
+                and end < len(sdoc)
+                and sdoc[end].pos_ == "PROPN"
+                and sdoc[end].text[:1].isupper()
+            )
+            if start is not None and (person is not None or not named):
                 cand = _tok_cand(sdoc, start, end, "organization", "rule:institution", _PRIO_RULE)
                 if cand:
                     out.append(cand)
+                if person is not None:
+                    out.append(_Cand(person[0], person[1], "person", "rule:split", _PRIO_PRECISE))
             break
     return out
+
+
+def _place_tok(tok: Token) -> bool:
+    """A token of a place name: tagged as a place by the model or a known country or town."""
+    if tok.ent_type_ in {"GPE", "LOC"}:
+        return True
+    big = int(_vocab().get("gazetteer_min_population_bare") or 0)
+    return (
+        tok.ent_type_ not in {"PERSON", "NORP"}
+        and tok.text[:1].isupper()
+        and _known_place(tok.text, big)
+        and not _adjective_suffix(tok.text)
+    )
+
+
+def _of_place_end(sdoc: Doc, i: int) -> int | None:
+    """End of "of <place>" starting at token ``i`` ("armed forces | of Ukraine"), None if
+    no place follows "of" there."""
+    if i + 1 >= len(sdoc) or sdoc[i].lower_ != "of" or not _place_tok(sdoc[i + 1]):
+        return None
+    end = i + 2
+    while end < len(sdoc) and sdoc[end].ent_iob_ == "I" and sdoc[end].ent_type_ in {"GPE", "LOC"}:
+        end += 1
+    return end
+
+
+def _named_by_head(phrase: tuple[str, ...]) -> bool:
+    """True for an institution phrase of two or more words with an organization head noun
+    ("foreign ministry", "armed forces", "ministry of defence"): after a possessive place
+    or before "of <place>" it names one body ("Russia's foreign ministry", "the armed
+    forces of Ukraine"); "Ukraine's army", "the army of Russia" or "Ukraine's military
+    intelligence" describe rather than name, and keep the place a mention of its own."""
+    return len(phrase) >= 2 and any(_heads().get(w) == "organization" for w in phrase)
+
+
+def _owned_by_place(sdoc: Doc, i: int) -> bool:
+    """True when a possessive place comes right before token ``i`` ("Russia's | foreign
+    ministry")."""
+    return i >= 2 and sdoc[i - 1].text in _POSSESSIVES and _place_tok(sdoc[i - 2])
+
+
+def _person_after(sdoc: Doc, i: int) -> tuple[int, int] | None:
+    """Character bounds of a personal name of two or three words right at token ``i``
+    and ending a run of name words ("military intelligence | Jane Doe said"), or None."""
+    end = _run_end(sdoc, i, len(sdoc))
+    if not 2 <= end - i <= 4 or not sdoc[i].text[:1].isupper() or not _person_word(sdoc[i]):
+        return None
+    if not all(_person_word(t) or _particle(t) for t in sdoc[i:end]):
+        return None
+    return sdoc[i].idx, sdoc[end - 1].idx + len(sdoc[end - 1])
 
 
 # ---------------------------------------------------------------- rule: quoted names
@@ -1406,7 +1720,7 @@ def find_mentions(sdoc: Doc, doc_id: str) -> tuple[list[Mention], list[NameLink]
     model = _model_cands(sdoc)
     callsigns = _callsign_cands(sdoc)
     base = model + _head_cands(sdoc) + _quoted_cands(sdoc) + _phrase_cands(sdoc)
-    base += _institution_cands(sdoc)
+    base += _institution_cands(sdoc) + _glued_person_cands(sdoc)
     base += [c for c, _ in callsigns]
     base += _dateline_cands(sdoc) + _coordinated_place_cands(sdoc) + _gazetteer_cands(sdoc)
     base += _bare_acronym_cands(sdoc)
