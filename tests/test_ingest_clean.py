@@ -534,3 +534,45 @@ def test_clean_key_points_list_after_a_sentence_item_kept():
     cleaned = remove_furniture("\n".join(["Strikers leave Ostrova", "", *points, "", BODY]))
     for line in points[1:]:
         assert line in cleaned
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This interview has been edited for length and clarity.",
+        "This conversation was lightly edited and condensed.",
+        "Editor's note: This interview has been translated from Lowlandic.",
+        "Answers have been edited for brevity.",
+        "Edited for length and clarity.",
+        "Varnen Radio International - News in English",
+        "The Lowland Courier | News from Eastern Europe",
+    ],
+)
+def test_clean_editor_notes_and_outlet_taglines_removed(line):
+    assert remove_furniture(f"{BODY}\n\n{line}") == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The interview was translated into six languages.",
+        "Officials said the footage had been edited for length before it was released.",
+        "The council's statement has been translated and published by the union.",
+        "Ostrova - news from the front reached the strikers on Monday.",
+        "Varnen strikers hold out - latest news",
+    ],
+)
+def test_clean_sentences_like_editor_notes_or_taglines_kept(line):
+    assert line in remove_furniture(f"{BODY}\n\n{line}")
+
+
+def test_clean_more_section_heading_drops_its_links():
+    text = "\n".join(
+        [BODY, "", "More interviews", "The strike leader who never sleeps", "Why Ostrova voted no"]
+    )
+    assert remove_furniture(text) == BODY
+
+
+def test_clean_more_heading_that_is_not_a_section_kept():
+    text = "\n".join([BODY, "", "More drones over Ostrova", BODY.replace("strike", "march")])
+    assert "More drones over Ostrova" in remove_furniture(text)

@@ -10,6 +10,7 @@ from factmap.ingest.meta import (
     first_title_line,
     host_publisher,
     iso_date,
+    numeric_order,
     parse_date,
     read_text_metadata,
 )
@@ -320,3 +321,90 @@ def test_meta_file_name_year_completes_a_dateline_without_year():
         format="text", sha256="h",
     )
     assert prepare(record).published == "2023-05-23"
+
+
+# --- numeric dates, combined cue lines, reading-time tails, bylines (session 2) ---
+
+
+@pytest.mark.parametrize(
+    ("value", "order", "expected"),
+    [
+        ("25/03/2024", None, "2024-03-25"),  # a part above 12 fixes the order
+        ("03/25/2024", None, "2024-03-25"),
+        ("05/05/2024", None, "2024-05-05"),  # day = month reads the same
+        ("07/06/2025", None, None),  # ambiguous: never guessed
+        ("07/06/2025", "dmy", "2025-06-07"),
+        ("07/06/2025", "mdy", "2025-07-06"),
+        ("07-06-2025", "dmy", "2025-06-07"),
+        ("13/13/2025", None, None),
+    ],
+)
+def test_meta_numeric_date_read_only_when_order_known(value, order, expected):
+    assert parse_date(value, order=order) == expected
+
+
+def test_meta_numeric_order_from_page_dates_country_or_language():
+    assert numeric_order("Filed 21/04/2024.\nPosted 03/04/2024") == "dmy"
+    assert numeric_order("Filed 04/21/2024.") == "mdy"
+    assert numeric_order("Filed 21/04/2024 and 04/21/2024.") is None  # the page contradicts itself
+    assert numeric_order("Posted 03/04/2024") is None
+    assert numeric_order("Posted 03/04/2024", url="https://www.example.co.uk/a") == "dmy"
+    assert numeric_order("Posted 03/04/2024", url="https://news.example.us/a") == "mdy"
+    assert numeric_order("Posted 03/04/2024", url="https://example.com/a") is None
+    assert numeric_order("Опубликовано 03/04/2024. Ополченцы заявили о рейде.") == "dmy"
+
+
+def test_meta_ambiguous_numeric_publication_line_removed_date_left_unknown():
+    text = f"Brigade leaves the valley\nPublished on 07/06/2025 - 11:32\n{BODY}"
+    cleaned, meta = read_text_metadata(text)
+    assert meta.published is None
+    assert "Published on" not in cleaned and BODY in cleaned
+
+
+def test_meta_numeric_publication_line_read_with_the_page_order():
+    text = f"Brigade leaves the valley\nPublished on 07/06/2025 - 11:32\n{BODY}\nUpdated on 14/06/2025"
+    cleaned, meta = read_text_metadata(text)
+    assert meta.published == "2025-06-07"
+    cleaned, meta = read_text_metadata(
+        f"Brigade leaves the valley\nPublished on 07/06/2025 - 11:32\n{BODY}", url="https://example.fr/x"
+    )
+    assert meta.published == "2025-06-07"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published 14 March 2024, last updated 18:05 EET",
+        "Published on 14 March 2024, updated at 16:12",
+        "14 March 2024 - 9 min read",
+        "Northern Gazette | 14 March 2024 | Analysis by Tomas Brandt",
+        "Commentary | Ilse Varga, senior fellow, Institute for Lowland Studies | 14 March 2024",
+        "By Tomas Brandt, 14 March 2024",
+        "By Tomas Brandt on 14 March 2024",
+        "By Tomas Brandt - March 14, 2024",
+    ],
+)
+def test_meta_publication_line_shapes_read_and_removed(line):
+    cleaned, meta = read_text_metadata(f"Brigade leaves the valley\n{line}\n{BODY}")
+    assert meta.published == "2024-03-14"
+    assert line not in cleaned and BODY in cleaned
+
+
+def test_meta_updated_date_does_not_replace_the_published_one():
+    _, meta = read_text_metadata(f"Brigade leaves the valley\nPublished 14 March 2024, updated 16 March 2024\n{BODY}")
+    assert meta.published == "2024-03-14"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Monday - the deadline set by the council - no fighters had left.",
+        "By Friday on the eastern front the brigade had lost two villages",
+        "Fighting by the river - 14 March 2024",
+        "Kyiv - the brigade said on 14 March 2024 that it would withdraw",
+    ],
+)
+def test_meta_sentences_like_bylines_are_kept(line):
+    text = f"Brigade leaves the valley\n{BODY}\n{line}\n{BODY} Again.\n{BODY} Once more."
+    cleaned, _ = read_text_metadata(text)
+    assert line in cleaned

@@ -27,7 +27,10 @@ _DATE_SHAPES = re.compile(
     r"|(?P<mdy>[^\W\d_]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
     r"|(?P<iso>\d{4}-\d{2}-\d{2})"
     r"|(?P<dotted>\d{1,2}\.\d{1,2}\.\d{4})"
+    r"|(?P<numeric>\d{1,2}(?P<nsep>[/-])\d{1,2}(?P=nsep)\d{4})"
 )
+# A numeric date with slashes or hyphens ("07/06/2025"): day-month or month-day.
+_NUMERIC = re.compile(r"(?<![\d/-])(\d{1,2})([/-])(\d{1,2})\2((?:19|20)\d\d)(?![\d/-])")
 _NO_YEAR = re.compile(
     r"(?P<md>[^\W\d_]{3,9}\.?\s+\d{1,2})(?:st|nd|rd|th)?$|(?P<dm>\d{1,2}\s+[^\W\d_]{3,9}\.?)$"
 )
@@ -40,13 +43,20 @@ _NAME_DATE = re.compile(
     r"(?<![0-9])(?P<y>(?:19|20)\d\d)(?P<sep>[-_.]?)(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12]\d|3[01])"
     r"(?=T\d{4,6}Z?|[^0-9]|$)"
 )
-_PARTS = re.compile(r"\s*[|·•]\s*")
+# A spaced hyphen ("15 June 2024 - 9 min read") and a comma before a second cue
+# ("Published 14 March 2024, last updated 18:05") separate parts too.
+_PARTS = re.compile(
+    r"\s*[|·•]\s*|\s+-\s+|,\s*(?=(?:last\s+)?(?:updated|modified|published|posted)\b)",
+    re.IGNORECASE,
+)
 # A month name followed by a year ("November 2023", "Nov. 2023").
 _MONTH_YEAR = re.compile(r"(?P<month>[^\W\d_]{3,9})\.?,?\s+(?P<year>(?:19|20)\d\d)\b")
 _WEEKDAY_HEAD = re.compile(
     r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?,?\s+",
     re.IGNORECASE,
 )
+# Lower-case words inside an institution's name ("Institute for Eastern Studies").
+_CONNECTORS = re.compile(r"\b(?:of|for|the|on|in|and)\b")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w.'-]*|and|&|de|da|van|von|al|el|bin|ibn|la|le|du)$")
 
 
@@ -107,12 +117,15 @@ def date_in_name(name: str) -> str | None:
     return _checked(int(match["y"]), int(match["m"]), int(match["d"]))
 
 
-def parse_date(value: str, year: int | None = None) -> str | None:
+def parse_date(value: str, year: int | None = None, order: str | None = None) -> str | None:
     """Parse one written date strictly into ``YYYY-MM-DD``.
 
     Accepts "May 23, 2023", "23 May 2023", "Jun 2, 2023", "Tue 23 May 2023",
     "23.05.2023", "2023-05-23" (English or Russian month names). A date without a
-    year ("May 23") is completed only with the ``year`` given, never guessed.
+    year ("May 23") is completed only with the ``year`` given, never guessed. A
+    numeric date with slashes ("07/06/2025") is read only when it is unambiguous (a
+    part above 12, or day = month) or when ``order`` (``"dmy"``/``"mdy"``, see
+    :func:`numeric_order`) says how the page writes dates.
     """
     text = _WEEKDAY_HEAD.sub("", value.strip()).strip(" ,.")
     if not text:
@@ -127,16 +140,58 @@ def parse_date(value: str, year: int | None = None) -> str | None:
     if match["dotted"]:
         day, month, yr = (int(part) for part in text.split("."))
         return _checked(yr, month, day)
+    if match["numeric"]:
+        first, second, yr = (int(part) for part in re.split(r"[/-]", text))
+        order = _order_of(first, second) or order
+        if order is None:
+            return None
+        return _checked(yr, first, second) if order == "mdy" else _checked(yr, second, first)
     return _dateparser(text)
 
 
-def find_date(text: str, year: int | None = None) -> tuple[str | None, str]:
-    """Find the first date at the start of ``text``; return it and the rest of the text."""
+def numeric_order(text: str, url: str | None = None) -> str | None:
+    """How a page writes numeric dates: ``"dmy"``, ``"mdy"`` or ``None`` (unknown).
+
+    Fixed by the page's own numeric dates when one of them has a part above 12 (and
+    none says the opposite), else by the publisher's country (the URL's country-code
+    domain) or a language that writes only day-month ("ru"), from
+    ``furniture.yaml`` (``metadata.numeric_dates``). Never guessed otherwise.
+    """
+    orders = {_order_of(int(m[1]), int(m[3])) for m in _NUMERIC.finditer(text)} - {None}
+    if orders:
+        return orders.pop() if len(orders) == 1 else None
+    vocab = furniture_vocab()["metadata"].get("numeric_dates") or {}
+    host = host_publisher(url) or ""
+    country = host.rsplit(".", 1)[-1] if "." in host else ""
+    for order in ("dmy", "mdy"):
+        if country and country in vocab.get(f"{order}_countries", ()):
+            return order
+    if detect_language(text) in vocab.get("dmy_languages", ()):
+        return "dmy"
+    return None
+
+
+def _order_of(first: int, second: int) -> str | None:
+    """The order a numeric date's two first parts fix by themselves, if any."""
+    if first > 12 >= second:
+        return "dmy"
+    if second > 12 >= first or first == second:
+        return "mdy"  # day = month reads the same either way
+    return None
+
+
+def find_date(
+    text: str, year: int | None = None, order: str | None = None
+) -> tuple[str | None, str]:
+    """Find the first date at the start of ``text``; return it and the rest of the text.
+
+    ``order`` reads an ambiguous numeric date (see :func:`parse_date`).
+    """
     body = _WEEKDAY_HEAD.sub("", text.strip())
     for match in _DATE_SHAPES.finditer(body):
         if body[: match.start()].strip(" ,·•|-"):
             break
-        parsed = parse_date(match.group(0))
+        parsed = parse_date(match.group(0), order=order)
         if parsed:
             return parsed, body[match.end() :]
     if year is not None:
@@ -180,13 +235,14 @@ def read_text_metadata(
     ("Vilnius, 5 February 2024") are read but kept.
     """
     meta = TextMeta(years=year_hints(text, url) | (known_years or set()))
+    order = numeric_order(text, url)
     published: list[str] = []
     updated: list[str] = []
     kept: list[str] = []
     lines = text.split("\n")
     edge = _edge_lines(lines)
     for number, line in enumerate(lines):
-        found = _metadata_line(line.strip(), near_edge=number in edge)
+        found = _metadata_line(line.strip(), near_edge=number in edge, order=order)
         if found is None or found.keep:
             kept.append(line)
         if found is None:
@@ -232,27 +288,30 @@ def _edge_lines(lines: list[str]) -> set[int]:
     return set(content[:head]) | set(content[-tail:] if tail else [])
 
 
-def _metadata_line(line: str, *, near_edge: bool = True) -> _Found | None:
+def _metadata_line(
+    line: str, *, near_edge: bool = True, order: str | None = None
+) -> _Found | None:
     """What ``line`` says when it is pure metadata (or a place-date line), else ``None``.
 
     A line without a cue word -- only a date, or a date between a kicker, an author
     and a reading time -- counts only ``near_edge`` (top or bottom of the page).
+    ``order`` reads numeric dates ("07/06/2025"); when the page does not fix it, an
+    ambiguous one leaves the date unknown but the line is still metadata.
     """
     if not line or len(line) > 160:
         return None
     for pattern in _meta_patterns("publisher"):
         match = pattern.fullmatch(line)
         if match and _looks_like_name(match["publisher"]):
-            when = find_date(match["date"])[0] if match["date"] else None
+            when = find_date(match["date"], order=order)[0] if match["date"] else None
             return _Found("published", when, match["publisher"].strip())
-    for pattern in _meta_patterns("byline"):
-        match = pattern.fullmatch(line)
-        if match and _looks_like_name(match["author"]) and _is_role(match["role"]):
-            return _byline_rest(match["rest"])
+    byline = _byline(line, order)
+    if byline is not None:
+        return byline
     parts = [part for part in _PARTS.split(line) if part]
-    read = [_part(part) for part in parts]
+    read = [_part(part, order) for part in parts]
     if not any(r and r[0] != "time" for r in read):
-        return _place_date(line) if near_edge else None
+        return _place_date(line, order) if near_edge else None
     if len(parts) > 1 and not all(r or _is_label(p) for r, p in zip(read, parts, strict=True)):
         return None
     if not near_edge and not any(r and r[0] not in ("date", "time") for r in read):
@@ -264,9 +323,13 @@ def _metadata_line(line: str, *, near_edge: bool = True) -> _Found | None:
     return _Found("updated" if first[0] == "updated" else "published", first[1])
 
 
-def _part(part: str) -> tuple[str, str | None] | None:
+def _part(part: str, order: str | None = None) -> tuple[str, str | None] | None:
     """``(kind, date)`` when one part of a metadata line is a date, a dated cue
-    ("Published 7 May 2023", "Updated 9:02am") or a reading time, else ``None``."""
+    ("Published 7 May 2023", "Updated 9:02am") or a reading time, else ``None``.
+
+    A numeric date the page's ``order`` cannot read ("07/06/2025") is a date of
+    unknown value: ``(kind, None)``.
+    """
     for kind in ("published", "updated", "reading_time"):
         for pattern in _meta_patterns(kind):
             match = pattern.fullmatch(part)
@@ -274,16 +337,48 @@ def _part(part: str) -> tuple[str, str | None] | None:
                 continue
             if kind == "reading_time" and not match["date"].strip():
                 return kind, None
-            when, rest = find_date(match["date"])
+            when, rest = find_date(match["date"], order=order)
             if when and _is_time_tail(rest):
                 return kind, when
-            if kind != "reading_time" and _is_time_tail(match["date"]):
+            if _unread_numeric(match["date"]) or (
+                kind != "reading_time" and _is_time_tail(match["date"])
+            ):
                 return kind, None  # "Updated 9:02am": a time of the day only
-    when, rest = find_date(part)
+    when, rest = find_date(part, order=order)
     if when and _is_time_tail(rest):
         return "date", when
+    if _unread_numeric(part):
+        return "date", None
     if any(ch.isdigit() for ch in part) and _is_time_tail(part):
         return "time", None  # "1:12 PM UTC" beside a date
+    return None
+
+
+def _unread_numeric(text: str) -> bool:
+    """A numeric date (with only a time after it) whose day-month order is unknown."""
+    match = _NUMERIC.match(text.strip())
+    return match is not None and _is_time_tail(text.strip()[match.end() :])
+
+
+def _byline(line: str, order: str | None) -> _Found | None:
+    """A byline ("By Jane Doe", "Analysis by Jane Doe, staff reporter | Outlet",
+    "By Jane Doe, 12 May 2023", "By Jane Doe - May 12, 2023") and what it says."""
+    for pattern in _meta_patterns("byline"):
+        match = pattern.fullmatch(line)
+        if match is None or not _looks_like_name(match["author"]):
+            continue
+        if match["kicker"] and not is_section_label(match["kicker"]):
+            continue
+        if match["date"]:  # "by X on 12 May 2023": only a date may follow the name
+            read = _part(match["date"], order)
+            if not read or read[0] not in ("date", "published"):
+                continue
+        role = match["role"]
+        if _is_role(role):
+            return _byline_rest(match["rest"] or match["date"], order)
+        read = _part(role, order) if role and not match["rest"] else None
+        if read and read[0] in ("date", "published"):
+            return _Found("published", read[1])  # "By Jane Doe, 12 May 2023"
     return None
 
 
@@ -292,29 +387,42 @@ def _is_role(role: str | None) -> bool:
     if not role or _looks_like_name(role):
         return True
     pattern = furniture_vocab()["metadata"].get("byline_role")
-    return bool(pattern) and re.fullmatch(pattern, role.strip(), re.IGNORECASE) is not None
+    if not pattern:
+        return False
+    # "senior fellow, Example Institute for Eastern Studies": a role, then its employer
+    head, *employers = [piece.strip() for piece in role.split(",")]
+    return re.fullmatch(pattern, head, re.IGNORECASE) is not None and all(
+        _looks_like_name(_CONNECTORS.sub(" ", e)) for e in employers
+    )
 
 
 def _is_label(part: str) -> bool:
-    """A kicker, section or author name between the parts of a metadata line."""
-    return len(part.split()) <= 5 and (_looks_like_name(part) or is_section_label(part))
+    """A kicker, section or author name between the parts of a metadata line, a
+    byline ("Analysis by Jane Doe") or an author with a role ("Jane Doe, senior
+    fellow, Example Institute")."""
+    if len(part.split()) <= 5 and (_looks_like_name(part) or is_section_label(part)):
+        return True
+    if _byline(part, None) is not None:
+        return True
+    name, _, role = part.partition(",")
+    return bool(role) and _looks_like_name(name) and _is_role(role)
 
 
-def _place_date(line: str) -> _Found | None:
+def _place_date(line: str, order: str | None = None) -> _Found | None:
     """A place heading its own date line ("Vilnius, 5 February 2024"); kept as content."""
     match = re.fullmatch(furniture_vocab()["metadata"]["place_date"], line)
     if match is None:
         return None
-    when, rest = find_date(match["date"])
+    when, rest = find_date(match["date"], order=order)
     return _Found("published", when, keep=True) if when and _is_time_tail(rest) else None
 
 
-def _byline_rest(rest: str | None) -> _Found:
+def _byline_rest(rest: str | None, order: str | None = None) -> _Found:
     """Date and outlet from the parts after a byline ("By X | Outlet | May 2, 2023")."""
     when: str | None = None
     publisher: str | None = None
     for part in _PARTS.split(rest or ""):
-        read = _part(part)
+        read = _part(part, order)
         if read:
             when = when or read[1]
         elif publisher is None and _looks_like_name(part):
