@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factmap.extract.dates import resolve_date
+from factmap.extract.dates import day_offset, resolve_date
 
 FRIDAY = "2024-06-07"
 
@@ -192,3 +192,66 @@ def test_extract_dates_month_day_with_relative_year(
     expr: str, published: str | None, expected: str | None
 ) -> None:
     assert resolve_date(expr, published) == expected
+
+
+@pytest.mark.parametrize("expr", ["since 2014", "ever since May 2022", "since last spring"])
+def test_extract_dates_since_is_a_start_not_a_date(expr: str) -> None:
+    assert resolve_date(expr, FRIDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("expr", "published", "expected"),
+    [
+        ("between 3 and 5 May", FRIDAY, "2024-05"),
+        ("3-5 May 2023", None, "2023-05"),
+        ("15 to 17 March 2024", None, "2024-03"),
+        ("June 5-6, 2023", None, "2023-06"),
+        ("between May and July 2022", None, "2022"),
+        ("May 30 - June 2", FRIDAY, "2024"),  # both ends share only the year
+        ("in 2014-15", None, None),  # two years share nothing
+        ("between 3 and 5 May", None, None),  # no year, no publication date
+    ],
+)
+def test_extract_dates_ranges_keep_what_both_ends_share(
+    expr: str, published: str | None, expected: str | None
+) -> None:
+    assert resolve_date(expr, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("expr", "previous", "expected"),
+    [
+        ("that same year", "1917", "1917"),
+        ("later that year", "2022-03-04", "2022"),
+        ("later that day", "2022-03-04", "2022-03-04"),
+        ("later that day", "2022-03", None),  # the day was never told
+        ("that month", "2022-03-04", "2022-03"),
+        ("the next day", "2022-02-28", "2022-03-01"),
+        ("the following year", "2021", "2022"),
+        ("two days later", "2022-03-04", "2022-03-06"),
+        ("that same year", None, None),
+    ],
+)
+def test_extract_dates_phrases_pointing_back_use_the_previous_date(
+    expr: str, previous: str | None, expected: str | None
+) -> None:
+    assert resolve_date(expr, FRIDAY, previous) == expected
+
+
+def test_extract_dates_this_day_in_a_year_is_an_anniversary() -> None:
+    assert resolve_date("on this day in 1991", "2022-08-24") == "1991-08-24"
+    assert resolve_date("this day back in 1944", "2022-08-24") == "1944-08-24"
+    assert resolve_date("this day in 1991", None) == "1991"  # the year is stated
+
+
+def test_extract_dates_possessive_day() -> None:
+    assert resolve_date("Thursday's", FRIDAY) == "2024-06-06"
+
+
+def test_extract_dates_day_offset_reads_day_measures() -> None:
+    assert day_offset("a day") == 1
+    assert day_offset("the day") == 1
+    assert day_offset("two days") == 2
+    assert day_offset("a week") == 7
+    assert day_offset("days") is None
+    assert day_offset("two hours") is None

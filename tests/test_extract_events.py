@@ -806,4 +806,123 @@ def test_extract_events_speakers_crossed_a_day_after(events) -> None:
     raid = [e for e in found if e.type == "raid"]
     assert raid and raid[0].participants == (mid(text, "Gray Wolves"),)
     assert raid[0].place == mid(text, "Elsk")
-    assert raid[0].date is None  # "two days after" is not "on Friday"
+    assert raid[0].date == "2024-06-05"  # two days before Friday 7 June, not Friday
+
+
+# ---------------------------------------------------------------- dates told elsewhere
+
+
+@pytest.mark.slow
+def test_extract_events_a_day_after_counts_back_from_the_report(events) -> None:
+    text = (
+        "Two armed groups said on Tuesday they were still operating inside Lorsk region, "
+        "a day after launching the most serious raid of the war."
+    )
+    (raid,) = [e for e in events(text, [("Lorsk", "location")]) if e.type == "raid"]
+    assert raid.date == "2024-06-03"  # Tuesday 4 June minus one day
+
+
+@pytest.mark.slow
+def test_extract_events_a_day_after_is_another_happening(events) -> None:
+    text = (
+        "The envoys met on Saturday, a day after they attended a gathering of trade "
+        "ministers on the island of Corsa."
+    )
+    found = events(text, [("Corsa", "location")])
+    # two meetings, not one: the gathering was the day before Saturday 1 June
+    assert sorted(e.date for e in found if e.type == "meeting") == ["2024-05-31", "2024-06-01"]
+
+
+@pytest.mark.slow
+def test_extract_events_adverbial_date_on_a_place_dates_the_verb(events) -> None:
+    text = (
+        "When three units of exiled volunteers crossed from Moldova into the Varna and "
+        "Lorsk oblasts two months ago, most of the attention went to the larger one."
+    )
+    names = [("Moldova", "location"), ("Varna", "location"), ("Lorsk", "location")]
+    (raid,) = [e for e in events(text, names) if e.type == "raid"]
+    assert raid.date == "2024-04"
+
+
+@pytest.mark.slow
+def test_extract_events_only_member_to_vote_takes_the_copula_date(events) -> None:
+    text = (
+        "Its public face is Anton Greshov, the former deputy who in 2011 was the only "
+        "member of the Varnian parliament to vote against the treaty."
+    )
+    found = events(text, [("Anton Greshov", "person")])
+    assert [(e.type, e.date) for e in found] == [("other", "2011")]
+
+
+@pytest.mark.slow
+def test_extract_events_later_that_year_points_back(events) -> None:
+    text = (
+        "The Kasimir Regiment was formed in March 2022. A smaller Veltan formation, the "
+        "Orel Regiment, split from the Kasimir Regiment later that year after disputes "
+        "among its commanders."
+    )
+    names = [("Kasimir Regiment", "organization"), ("Orel Regiment", "organization"),
+             ("Kasimir Regiment", "organization", 1)]  # fmt: skip
+    split = [e for e in events(text, names) if e.type == "other"]
+    assert [(e.date, e.participants[:1]) for e in split] == [("2022", (mid(text, "Orel Regiment"),))]
+    alone = "A smaller formation, the Orel Regiment, split from the Kasimir Regiment later that year."
+    (undated,) = events(alone, [("Orel Regiment", "organization"), ("Kasimir Regiment", "organization")])
+    assert undated.date is None  # nothing told before: never invented
+
+
+@pytest.mark.slow
+def test_extract_events_on_this_day_in_a_year(events) -> None:
+    text = "On this day in 1944, partisans attacked the garrison in Dubki."
+    (attack,) = events(text, [("Dubki", "location")], published="2022-08-24")
+    assert attack.date == "1944-08-24"
+
+
+@pytest.mark.slow
+def test_extract_events_scheduled_participle_needs_a_fixed_date(events) -> None:
+    assert events("They discussed the war, with further meetings scheduled on Tuesday.", []) == []
+    (meeting,) = events("They discussed the war, with further meetings scheduled on 28 June 2024.", [])
+    assert meeting.date == "2024-06-28" and meeting.rule.endswith("+scheduled")
+
+
+@pytest.mark.slow
+def test_extract_events_uprising_needs_its_own_date_and_a_telling(events) -> None:
+    text = "The square honours Jan Rolek, the poet who led the uprising of 1863 against the empire."
+    (uprising,) = events(text, [("Jan Rolek", "person")])
+    assert (uprising.type, uprising.date) == ("other", "1863")
+    assert events("It is a rebellion of separatists in 2014.", []) == []
+    assert events("Since the revolution, the party has ruled.", []) == []
+
+
+@pytest.mark.slow
+def test_extract_events_pronoun_for_an_organization_is_formed(events) -> None:
+    text = "The Free Corps is a unit of exiled volunteers. It was founded in August last year by Oleg Marin."
+    names = [("Free Corps", "organization"), ("Oleg Marin", "person")]
+    (formation,) = events(text, names)
+    assert (formation.type, formation.date) == ("formation", "2023-08")
+    assert mid(text, "Oleg Marin") in formation.participants
+
+
+@pytest.mark.slow
+def test_extract_events_possessive_date_is_the_events_own(events) -> None:
+    text = "Last week's attack on Dubki killed three people, the governor said on Thursday."
+    (attack,) = events(text, [("Dubki", "location")])
+    assert attack.date is None  # 27 May - 2 June spans two months; never Thursday's date
+    (vote,) = events("Sunday's vote in Lorsk was marred by fraud.", [("Lorsk", "location")])
+    assert vote.date == "2024-06-02"
+
+
+@pytest.mark.slow
+def test_extract_events_range_keeps_its_month(events) -> None:
+    text = "Rebels attacked the town of Dubki between 3 and 5 May, officials said."
+    (attack,) = events(text, [("Dubki", "location")])
+    assert attack.date == "2024-05"
+
+
+@pytest.mark.slow
+def test_extract_events_ahead_of_is_still_to_come(events) -> None:
+    text = "The two leaders will discuss trade ahead of a summit of the Union on Thursday."
+    assert [e for e in events(text, []) if e.type == "meeting"] == []  # not last Thursday
+    text = "They will discuss trade ahead of a Supreme Council of the Union State meeting on Thursday."
+    assert [e for e in events(text, []) if e.type == "meeting"] == []
+    text = "The minister will travel to Lorsk, meeting the governor on Thursday."
+    assert [e for e in events(text, [("Lorsk", "location")]) if e.type == "meeting"] == []

@@ -41,6 +41,15 @@ as "on", "in", "since" and a leading "the" / "early" / "mid-" / "late"):
   records what happened. Durations ("for three months", "over the past year"), ages
   ("25 years old", "aged 25") and everything else are None.
 * A relative phrase with no (or a too coarse) publication date is None: never invented.
+* "since 2014", "ever since May" give a start, not the date of what is told: None.
+* Ranges ("between 3 and 5 May", "3-5 May", "June 5-6", "2014-15") keep what both ends
+  share: "2024-05", "2024-06", None (two years share nothing the text fixes).
+* "on this day in 1991" is the publication's month and day in that year.
+* Phrases that point back to a date the text named before ("that same year", "later that
+  day", "the next day", "two days later") are read against ``previous`` (the last date
+  resolved before them, ISO), keeping only what it supports; None without it.
+  :func:`day_offset` reads "a day" / "two days" of "a day after ..." for callers that
+  shift a date told elsewhere in the sentence.
 """
 
 from __future__ import annotations
@@ -96,19 +105,55 @@ _DAY_WORDS = {
     "yesterday afternoon": 1, "yesterday evening": 1, "day before yesterday": 2,
 }  # fmt: skip
 _DAY_NUMBER = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$")
+_POSSESSIVE = re.compile(r"(?:'s|’s|s')$")
+_SINCE = re.compile(r"^(?:ever\s+)?since\b")
+# "on this day in 1991", "this day back in 1944": an anniversary of the publication day
+_THIS_DAY = re.compile(r"^(?:on\s+)?(?:this|the same) day,?\s+(?:back\s+)?in\s+(1[89]\d\d|20\d\d)$")
+# ranges: "between 3 and 5 May", "3-5 May", "June 5 to 6", "2014-15"
+_RANGE_SPLIT = re.compile(r"\s*(?:–|—|-|\band\b|\bto\b|\buntil\b|\btill\b)\s*")
+_RANGE_LEAD = re.compile(r"^(?:between|from|(?:in|on|during)\s+(?:the\s+)?(?:period\s+)?)\s*")
+# phrases pointing back at a date told before: unit -> ("same" | days to add)
+_ANAPHORA = re.compile(
+    r"^(?:(?:later|earlier)\s+)?(?:on|in|at|during|by)?\s*(?:that|the same|that same)\s+"
+    r"(day|night|morning|afternoon|evening|month|year)$"
+)
+_ANAPHORIC_SHIFT = re.compile(
+    r"^(?:on\s+)?(?:the\s+)?(?:(next|following|previous)\s+(day|month|year)"
+    r"|(a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(day|year)s?\s+(later|earlier|before))$"
+)
+_NOT_ANAPHORIC = "not anaphoric"
 
 Anchor = tuple[int, int | None, int | None]
 
 
-def resolve_date(expr: str, published: str | None) -> str | None:
+def resolve_date(expr: str, published: str | None, previous: str | None = None) -> str | None:
     """A date expression -> ISO 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', or None.
 
     Keeps only the precision the text supports; relative expressions are anchored
-    on ``published`` (ISO, any precision, may be None). See the module docstring
-    for the rules. Never raises on odd input: returns None.
+    on ``published`` (ISO, any precision, may be None), phrases pointing back ("that
+    same year", "later that day") on ``previous``, the last date the text named
+    before them (ISO, may be None). See the module docstring for the rules. Never
+    raises on odd input: returns None.
     """
-    if _REJECT.search(" ".join(expr.split()).lower()):
+    squeezed = " ".join(expr.split()).lower().strip(" .,;:'\"()")
+    squeezed = _POSSESSIVE.sub("", squeezed)
+    if _SINCE.match(squeezed):
+        return None  # a start, not the date of what is told
+    if match := _THIS_DAY.match(squeezed):
+        return _this_day(match.group(1), published)
+    back = _anaphoric(squeezed, previous)
+    if back is not _NOT_ANAPHORIC:
+        return back
+    if _REJECT.search(squeezed):
         return None
+    found = _resolve(squeezed, published)
+    if found is None and _RANGE_SPLIT.search(squeezed):
+        return _range(squeezed, published)
+    return found
+
+
+def _resolve(expr: str, published: str | None) -> str | None:
+    """One date phrase (no range, no anaphora) -> ISO or None."""
     text, qualified = _normalise(expr)
     if not text:
         return None
@@ -359,3 +404,117 @@ def _season(text: str, anchor: Anchor | None) -> str | None:
     if qualifier in ("last", "past"):
         return f"{year if month > last else year - 1:04d}"
     return f"{year if month >= first else year - 1:04d}"
+
+
+def _range(text: str, published: str | None) -> str | None:
+    """A range of two dates -> what both ends share ("between 3 and 5 May" -> the month).
+
+    A bare day on the left takes the right end's month and year ("3-5 May"), a bare day
+    on the right the left end's month ("June 5-6"), a two-digit year on the right the
+    left end's century ("2014-15").
+    """
+    text = _RANGE_LEAD.sub("", text, count=1)
+    parts = _RANGE_SPLIT.split(text, maxsplit=1)
+    if len(parts) != 2 or not all(parts):
+        return None
+    left_words = [w for w in re.split(r"[\s,]+", parts[0]) if w]
+    right_words = [w for w in re.split(r"[\s,]+", parts[1]) if w]
+    if not left_words or not right_words:
+        return None
+    if len(left_words) == 1 and _DAY_NUMBER.match(left_words[0]):  # "3-5 May 2024"
+        left_words += [w for w in right_words if not _DAY_NUMBER.match(w)]
+    elif _DAY_NUMBER.match(right_words[0]) and any(_month_number(w) for w in left_words):
+        # "June 5-6, 2024": the right end is a day of the left end's month
+        right_words = [w for w in left_words if _month_number(w)] + right_words
+    elif _YEAR.match(left_words[0]) and re.fullmatch(r"\d\d", right_words[0]):  # "2014-15"
+        right_words[0] = left_words[0][:2] + right_words[0]
+    years = [w for w in left_words + right_words if _YEAR.match(w)]
+    if years and not any(_YEAR.match(w) for w in left_words):  # "between May and July 2022"
+        left_words.append(years[-1])
+    if years and not any(_YEAR.match(w) for w in right_words):
+        right_words.append(years[0])
+    left, right = " ".join(left_words), " ".join(right_words)
+    first, last = _resolve(left, published), _resolve(right, published)
+    if first is None or last is None:
+        return None
+    if first > last:
+        return None
+    return _common(first, last)
+
+
+def _common(first: str, last: str) -> str | None:
+    """The precision two ISO dates share: "2024-05-03"/"2024-05-05" -> "2024-05"."""
+    a, b = first.split("-"), last.split("-")
+    shared = []
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        shared.append(x)
+    return "-".join(shared) or None
+
+
+def _anaphoric(text: str, previous: str | None) -> str | None:
+    """ "that same year", "later that day", "the next day", "two days later" against the
+    date told before (``previous``); ``_NOT_ANAPHORIC`` for other phrases."""
+    if match := _ANAPHORA.match(text):
+        unit = match.group(1)
+        if previous is None:
+            return None
+        size = {"year": 4, "month": 7}.get(unit, 10)
+        return previous[:size] if len(previous) >= size else None
+    if match := _ANAPHORIC_SHIFT.match(text):
+        if previous is None:
+            return None
+        which, unit, count, unit2, direction = match.groups()
+        if which:
+            step = -1 if which == "previous" else 1
+        else:
+            unit = unit2
+            number = int(count) if count.isdigit() else _NUMBERS[count]
+            step = number if direction == "later" else -number
+        return _shift(previous, unit, step)
+    return _NOT_ANAPHORIC
+
+
+def _this_day(year: str, published: str | None) -> str | None:
+    """ "on this day in 1991": the publication's month and day in that year."""
+    anchor = _anchor(published)
+    if anchor is None or anchor[1] is None or anchor[2] is None:
+        return year  # the year is stated; the day is not known
+    try:
+        return _iso_day(date(int(year), anchor[1], anchor[2]))
+    except ValueError:  # 29 February
+        return year
+
+
+def _shift(iso: str, unit: str, step: int) -> str | None:
+    """``iso`` moved by ``step`` days/months/years, at the precision the unit needs."""
+    try:
+        if unit == "year":
+            return f"{int(iso[:4]) + step:04d}"
+        if unit == "month":
+            if len(iso) < 7:
+                return None
+            index = int(iso[:4]) * 12 + int(iso[5:7]) - 1 + step
+            return _iso_month(index // 12, index % 12 + 1)
+        if len(iso) < 10:
+            return None
+        return _iso_day(date.fromisoformat(iso[:10]) + timedelta(days=step))
+    except ValueError:
+        return None
+
+
+def day_offset(expr: str) -> int | None:
+    """The number of days a measure phrase names: "a day" / "the day" -> 1, "two days"
+    -> 2, "a week" -> 7; None for anything else (hours, months, "days")."""
+    match = re.match(
+        r"^(?:the|a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(day|week)s?$",
+        " ".join(expr.split()).lower(),
+    )
+    if not match:
+        return None
+    word = expr.split()[0].lower()
+    count = 1 if word == "the" else int(word) if word.isdigit() else _NUMBERS.get(word)
+    if count is None:
+        return None
+    return count * (7 if match.group(1) == "week" else 1)

@@ -46,7 +46,16 @@ For every sentence:
    whole ("in the summer" + "of 2022", "in the early hours of Monday") and resolved
    by :func:`factmap.extract.dates.resolve_date` against ``doc.published`` (never the
    publication date itself); an undated happening reported with a date ("X said on
-   Monday that fighting was continuing") takes the report's date.
+   Monday that fighting was continuing") takes the report's date, and one told in a
+   clause measured in days ("X said on Friday ..., a day after they crossed the
+   border") that date shifted by the measure. A trigger with a date of its own that
+   resolves to nothing ("last week's attack" in a week spanning two months) borrows
+   no other date. Also read: possessive dates ("Sunday's vote"), ranges ("between 3
+   and 5 May" -> the month), an adverbial date the parser hung on a preposition's
+   object ("crossed into X two months ago"), the copula of "was the only member to
+   vote", and phrases pointing back ("later that year", "the next day") against the
+   last date told within three sentences (:func:`previous_dates`). What comes "ahead
+   of" something, or in a participle clause of a future verb, is scheduled.
    A when-clause hanging on a noun trigger's verb or on its date ("the offensive began
    on 27 May, when X attacked Y west of Z") tells how that event happened: its doers
    are participants, its place the place, and a trigger inside it makes no event of its
@@ -82,6 +91,7 @@ neither date nor place ("X was founded by Y" is a fact about X, not an event).
 
 from __future__ import annotations
 
+import datetime
 import importlib.resources
 import re
 from collections.abc import Iterator
@@ -94,7 +104,7 @@ from spacy.tokens import Doc, Span, Token
 
 from factmap.errors import ConfigError, FactmapError
 from factmap.extract.coref import resolve_references
-from factmap.extract.dates import resolve_date
+from factmap.extract.dates import day_offset, resolve_date
 from factmap.ingest.clean import is_title_like
 from factmap.model import EVENT_TYPES, Document, Event, Mention
 
@@ -168,6 +178,9 @@ class EventVocab:
     doer_possessor_types: frozenset[str] = frozenset()
     target_subject_preps: frozenset[str] = frozenset()
     direction_words: frozenset[str] = frozenset()
+    after_words: frozenset[str] = frozenset()
+    before_words: frozenset[str] = frozenset()
+    ahead_words: frozenset[str] = frozenset()
 
 
 def _words(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -262,6 +275,9 @@ def load_event_vocab() -> EventVocab:
                 "doer_possessor_types",
                 "target_subject_preps",
                 "direction_words",
+                "after_words",
+                "before_words",
+                "ahead_words",
             )
         },  # fmt: skip
     )
@@ -486,6 +502,19 @@ def _irrealis_words(token: Token, vocab: EventVocab) -> list[tuple[str, str]]:
         for c in token.children
         if c.dep_ in ("amod", "compound") and _lemma(c) in vocab.irrealis_modifiers
     ]
+    top = token
+    for _ in range(3):  # "ahead of a council [of X] meeting": the parser may coordinate
+        if top.dep_ not in ("conj", "compound", "appos"):
+            break
+        top = top.head
+    prep = top.head if top.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ == "of" and _lemma(prep.head) in vocab.ahead_words:
+        out.append((_lemma(prep.head), "modifier"))  # "ahead of Thursday's summit"
+    out += [  # "further meetings scheduled on Tuesday", "talks planned for May"
+        (c.lower_, "modifier")
+        for c in token.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_ in vocab.irrealis_modifiers
+    ]
     if token.dep_ == "nsubj" and _pos(token) == "noun" and token.head.pos_ in ("VERB", "AUX"):
         # "negotiations would only lead to ...": the talks are as unreal as their verb
         out += [
@@ -525,8 +554,11 @@ def _climbs(token: Token, vocab: EventVocab) -> bool:
     dep = token.dep_
     if dep in ("dobj", "pobj", "prep", "xcomp", "conj", "attr", "acl", "ccomp", "agent", "oprd"):
         return True
-    if dep == "advcl":  # "if X came to meet him": the purpose clause shares its head's mood
-        return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if dep == "advcl":  # "if X came to meet him": the purpose clause shares its head's mood,
+        # as does a participle clause ("will travel to X, meeting Y on Thursday")
+        return _is_participle_clause(token) or any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+        )
     if dep == "nsubjpass":  # "the congress will be held", "elections are scheduled"
         head = _lemma(token.head)
         return head in vocab.light_verbs or head in vocab.irrealis_verbs
@@ -569,6 +601,8 @@ def _frame(trigger: Token, vocab: EventVocab) -> _Frame:
                 doers |= {t.i for t in _speakers(trigger.head, vocab)}
         if trigger.dep_ == "acl":  # "the Regiment, formed by volunteers"
             slots.add(trigger.head.i)
+            if trigger.tag_ == "VBD":  # "X, the Y Regiment, split from Z": a main verb
+                doers.add(trigger.head.i)  # the parser hung on the name before it
             if trigger.head.dep_ == "attr":  # "X is a group founded in 2019"
                 slots |= {c.i for c in trigger.head.head.children if c.dep_ == "nsubj"}
         for i in list(doers):  # "Irina Volkova, a deputy who founded X"
@@ -890,19 +924,65 @@ def _date_phrase(ent: Span) -> str:
         start, end = ent.start, ent.end
     if root.dep_ == "pobj" and root.head.i == start - 1:
         start -= 1
+    if ent.text.lower() in ("this day", "the same day"):  # "this day back in 1991"
+        tail = [t.lower_ for t in doc[end : end + 3]]
+        skip = 1 if tail[:1] == ["back"] else 0
+        if tail[skip : skip + 1] == ["in"] and end + skip + 1 < len(doc):
+            year = doc[end + skip + 1]
+            if year.ent_type_ == "DATE" and year.like_num:
+                end = year.i + 1
     return doc[start:end].text
 
 
 def _date(
-    frame: _Frame, sent: Span, published: str | None, bounds: tuple[int, int]
+    frame: _Frame,
+    sent: Span,
+    published: str | None,
+    bounds: tuple[int, int],
+    previous: dict[int, str] | None = None,
 ) -> str | None:
-    """The first DATE (or day-naming TIME) entity inside ``bounds`` attached to the frame."""
-    return _date_at({a.i for a in frame.anchors} | frame.objects, sent, published, bounds)
+    """The first DATE (or day-naming TIME) entity inside ``bounds`` attached to the frame
+    (or to the copula of "was the first X to <trigger>")."""
+    heads = {a.i for a in frame.anchors} | frame.objects | _copula_hosts(frame.trigger)
+    return _date_at(heads, sent, published, bounds, previous)
+
+
+def _copula_hosts(trigger: Token) -> set[int]:
+    """ "who in 2014 was the only member to vote against": an infinitive trigger that
+    describes the attribute of a copula happens when the copula's clause says."""
+    if trigger.pos_ != "VERB" or trigger.dep_ not in ("relcl", "acl"):
+        return set()
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return set()
+    noun = trigger.head
+    if noun.dep_ == "attr" and noun.head.pos_ in ("AUX", "VERB") and _lemma(noun.head) in (
+        "be", "become", "remain",
+    ):  # fmt: skip
+        return {noun.head.i}
+    return set()
 
 
 def _date_at(
-    heads: set[int], sent: Span, published: str | None, bounds: tuple[int, int]
+    heads: set[int],
+    sent: Span,
+    published: str | None,
+    bounds: tuple[int, int],
+    previous: dict[int, str] | None = None,
 ) -> str | None:
+    """The first date entity attached to ``heads`` that resolves (see :func:`_attached_dates`)."""
+    for ent, root in _attached_dates(heads, sent, bounds):
+        before = (previous or {}).get(ent.start)
+        resolved = resolve_date(_date_phrase(ent), published, before)
+        if resolved is None and root is not ent.root:  # "the uprising of 1863"
+            resolved = resolve_date(ent.text, published, before)
+        if resolved is not None:
+            return resolved
+    return None
+
+
+def _attached_dates(heads: set[int], sent: Span, bounds: tuple[int, int]) -> list[tuple[Span, Token]]:
+    """DATE/TIME entities inside ``bounds`` attached to one of ``heads``, with their noun."""
+    found = []
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "TIME") or not (
             bounds[0] <= ent.start_char and ent.end_char <= bounds[1]
@@ -911,15 +991,116 @@ def _date_at(
         root = _date_root(ent)
         if root.dep_ == "pobj" and root.head.dep_ == "prep":
             attached = root.head.head
-        elif root.dep_ in ("npadvmod", "tmod", "advmod", "nmod", "appos"):
+        elif root.dep_ in ("npadvmod", "tmod", "advmod", "nmod", "appos", "poss"):
+            attached = root.head  # "poss": "last week's attack", "Sunday's vote"
+        elif root.dep_ == "prep" and root.i == ent.start:  # "between 3 and 5 May"
             attached = root.head
+        elif root is not ent.root:  # "the uprising of 1863": the date's noun is an anchor
+            attached = root
         else:
             continue
+        if root.dep_ in ("npadvmod", "tmod", "advmod"):
+            attached = _adverbial_host(attached, heads)
         if attached.i in heads or root.i in heads:  # "on Tuesday, when X unveiled ..."
-            resolved = resolve_date(_date_phrase(ent), published)
-            if resolved is not None:
-                return resolved
+            found.append((ent, root))
+    return found
+
+
+def _adverbial_host(noun: Token, heads: set[int]) -> Token:
+    """An adverbial date ("two months ago", "last year") the parser hung on the object of
+    a preposition ("crossed into the regions two months ago") dates the verb that
+    governs the preposition: a noun is not "ago"."""
+    current = noun
+    for _ in range(2):
+        if current.dep_ != "pobj" or current.head.dep_ != "prep":
+            break
+        current = current.head.head
+        if current.i in heads:
+            return current
+    return noun
+
+
+def _shifted_date(
+    frame: _Frame,
+    sent: Span,
+    published: str | None,
+    bounds: tuple[int, int],
+    vocab: EventVocab,
+    previous: dict[int, str] | None = None,
+) -> str | None:
+    """ "X said on Friday they were inside Y, a day after they crossed the border": a
+    trigger in an after/before clause measured in days is dated from the day of the
+    clause it hangs on (that clause's date, or its reporting verb's). Day-precise only."""
+    for anchor in frame.anchors:
+        found = _measured_clause(anchor, vocab)
+        if found is None:
+            continue
+        ref, days = found
+        date = _date_at({ref.i}, sent, published, bounds, previous)
+        reporter = _reporting_verb(ref, vocab) if ref.dep_ == "ccomp" else None
+        if date is None and reporter is not None:
+            date = _date_at({reporter.i}, sent, published, bounds, previous)
+        if date is None or len(date) != 10:
+            return None
+        return (datetime.date.fromisoformat(date) + datetime.timedelta(days=days)).isoformat()
     return None
+
+
+def _measured_clause(anchor: Token, vocab: EventVocab) -> tuple[Token, int] | None:
+    """(the clause an after/before phrase hangs on, days to add) for "a day after they
+    crossed" (advcl with a measure and a mark), "a day after launching a raid" (pcomp)
+    and "two days after the raid" (pobj); None otherwise."""
+    sign = {w: -1 for w in vocab.after_words} | {w: 1 for w in vocab.before_words}
+    if anchor.dep_ == "advcl":  # "..., a day after they crossed"
+        mark = next((c for c in anchor.children if c.dep_ in ("mark", "prep") and c.lower_ in sign), None)
+        measure = next((c for c in anchor.children if c.dep_ == "npadvmod"), None)
+        if measure is None and mark is not None:  # "taking place a day after they attended"
+            measure = next(
+                (c for c in anchor.head.children
+                 if c.dep_ == "npadvmod" and c.right_edge.i == mark.i - 1),
+                None,
+            )  # fmt: skip
+        if mark is not None and measure is not None:
+            days = _measure_days(measure)
+            return (anchor.head, sign[mark.lower_] * days) if days else None
+        return None
+    if anchor.dep_ in ("pcomp", "pobj") and anchor.head.lower_ in sign:
+        prep = anchor.head  # "a day after launching", "two days after the raid"
+        measure = prep.head
+        if measure.dep_ == "npadvmod" and prep.dep_ == "prep":
+            days = _measure_days(measure)
+            if days:
+                return measure.head, sign[prep.lower_] * days
+    return None
+
+
+def _measure_days(measure: Token) -> int | None:
+    """Days named by a measure noun and its modifiers ("a day", "two days")."""
+    words = [c for c in measure.children if c.dep_ in ("det", "nummod") and c.i < measure.i]
+    return day_offset(" ".join([*(w.text for w in words), measure.text]))
+
+
+def previous_dates(sdoc: Doc, published: str | None, reach: int = 3) -> dict[int, str]:
+    """For each DATE entity (by its first token), the last date resolved before it within
+    ``reach`` sentences: what "that same year", "later that day" point back to."""
+    sent_of = {}
+    for n, sent in enumerate(sdoc.sents):
+        for ent in sent.ents:
+            sent_of[ent.start] = n
+    out: dict[int, str] = {}
+    last: tuple[int, str] | None = None
+    for ent in sdoc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        here = sent_of.get(ent.start, 0)
+        if last is not None and here - last[0] <= reach:
+            out[ent.start] = last[1]
+        resolved = resolve_date(_date_phrase(ent), published, out.get(ent.start))
+        if resolved is None:  # "the war of 1917": the date itself still counts
+            resolved = resolve_date(ent.text, published, out.get(ent.start))
+        if resolved is not None:
+            last = (here, resolved)
+    return out
 
 
 # --------------------------------------------------------------------------- evidence
@@ -977,6 +1158,9 @@ class _Candidate:
     headline: bool = False
     weak: bool = False  # a noun (or a ``weak`` rule): a bare reading may be a back-reference
     rule_weak: bool = False  # a ``weak`` rule: participants alone do not anchor it
+    #: told in an after/before clause of another happening ("a day after they attended a
+    #: gathering"): sharing a sentence does not make it that happening
+    sequenced: bool = False
 
 
 def _confidence(is_verb: bool, participants: bool, date: bool, place: bool) -> float:
@@ -1027,7 +1211,10 @@ def find_events(sdoc: Doc, doc: Document, mentions: list[Mention]) -> list[Event
             actor_tokens |= {t.i for t in span}
         elif m.type in PLACE_TYPES:
             place_tokens |= {t.i for t in span}
+    # "It was founded in 2022": a pronoun resolved to an organization is one too
+    actor_tokens |= {n.root.i for n in names if n.type in ("organization", "group")}
     split_lines = not hard_wrapped(doc.text)
+    previous = previous_dates(sdoc, doc.published)
     candidates: list[_Candidate] = []
     for sent in sdoc.sents:
         matches = []
@@ -1044,7 +1231,8 @@ def find_events(sdoc: Doc, doc: Document, mentions: list[Mention]) -> list[Event
                 continue
             readings[token.i] = next(
                 (c for rule, _ in fits
-                 if (c := _reading(token, rule, sent, doc, names, vocab, split_lines)) is not None),
+                 if (c := _reading(token, rule, sent, doc, names, vocab, split_lines, previous))
+                 is not None),
                 None,
             )  # fmt: skip
         told = _told_by_other(
@@ -1103,9 +1291,11 @@ def _reading(
     names: list[_Name],
     vocab: EventVocab,
     split_lines: bool,
+    previous: dict[int, str] | None = None,
 ) -> _Candidate | None:
     """One trigger's reading, or None (hypothetical, a future without a fixed date, a
-    doer of the wrong kind)."""
+    doer of the wrong kind). ``previous`` maps date entities to the date told before
+    them (:func:`previous_dates`)."""
     mode = irrealis_mode(token, vocab)
     if mode == HYPOTHETICAL or _negated(token, vocab):
         return None
@@ -1117,18 +1307,32 @@ def _reading(
     participants = _participants(frame, here, vocab)
     place = _place(frame, here, vocab, rule.type)
     # a scheduled event keeps only a date the text fixes by itself ("on 8 February 2024")
-    date = _date(frame, sent, None if mode == FUTURE else doc.published, (start, end))
+    if mode == FUTURE:
+        date = _date(frame, sent, None, (start, end))
+    else:
+        date = _date(frame, sent, doc.published, (start, end), previous)
     if mode == FUTURE and date is None:
         return None
     if rule.needs_date:  # "since Russia's invasion" is background; "formed in 2022, after
-        # the invasion" dates the forming: only a date of the trigger itself counts
-        date = _date_at({token.i}, sent, doc.published, (start, end))
+        # the invasion" dates the forming: only a date of the trigger itself counts;
+        # "it is a rebellion of separatists" names a kind, it tells no happening
+        if token.dep_ == "attr":
+            return None
+        date = _date_at({token.i}, sent, doc.published, (start, end), previous)
         if date is None:
             return None
+    # a date of its own that says too little ("last week", "on the 12th") is no reason
+    # to borrow another clause's date
+    borrow = date is None and mode is None and not any(
+        day_offset(ent.text) is None  # "two days (after)" measures, it does not date
+        for ent, _ in _attached_dates({a.i for a in frame.anchors} | frame.objects, sent, (start, end))
+    )
+    if borrow:  # "..., a day after they crossed the border"
+        date = _shifted_date(frame, sent, doc.published, (start, end), vocab, previous)
     reporter = _reporting_verb(_governing_verb(token) or token, vocab)
-    if date is None and mode is None and reporter is not None:
+    if date is None and borrow and reporter is not None:
         # "X said on Monday that fighting was continuing": told as news of that day
-        date = _date_at({reporter.i}, sent, doc.published, (start, end))
+        date = _date_at({reporter.i}, sent, doc.published, (start, end), previous)
     confidence = _confidence(rule.pos == "verb", bool(participants), bool(date), bool(place))
     name = rule.name or f"{rule.pos}:{_lemma(token)}"
     if mode == FUTURE:
@@ -1145,6 +1349,7 @@ def _reading(
         headline=is_headline(doc.text, start, end),
         weak=(rule.pos == "noun" or rule.weak) and not _sides(frame, here),
         rule_weak=rule.weak,
+        sequenced=any(_measured_clause(a, vocab) is not None for a in frame.anchors),
     )
 
 
@@ -1186,7 +1391,8 @@ def _same_happening(
             for y in b.participants
         )
     same_date = a.date is not None and a.date == b.date
-    return a.start == b.start or same_date or bool(place_a and place_a == place_b)
+    same_sentence = a.start == b.start and not (a.sequenced or b.sequenced)
+    return same_sentence or same_date or bool(place_a and place_a == place_b)
 
 
 def _bare(group: list[_Candidate]) -> bool:
@@ -1230,7 +1436,8 @@ def merge_candidates(
     ordered = sorted(candidates, key=lambda c: (c.headline, c.start))
     for cand in ordered:
         group = next((g for g in groups if any(_same_happening(m, cand, texts, persons) for m in g)), None)
-        if group is None and not cand.headline:  # a bare back-reference joins its type's event
+        if group is None and not cand.headline and not cand.sequenced:
+            # a bare back-reference joins its type's event
             group = next(
                 (g for g in groups if g[0].type == cand.type and (_bare(g) or _bare([cand]))),
                 None,
