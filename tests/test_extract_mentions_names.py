@@ -144,3 +144,107 @@ def test_mentions_names_trim_drops_trailing_connector():
     assert _trim(blank("the Northern Faculty of"), 0, 4) == (1, 3)
     assert _trim(blank("Faculty of and"), 0, 3) == (0, 1)
     assert _trim(blank("of"), 0, 1) == (0, 1)
+
+
+# ---------------------------------------------------------------- round 2: types by what a name names
+
+
+def _all(nlp, text: str) -> list[tuple[str, str]]:
+    """(text, type) of every mention of ``text``, in order."""
+    mentions, _ = find_mentions(nlp(text), "d")
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+    return [(m.text, m.type) for m in mentions]
+
+
+@pytest.mark.slow
+def test_mentions_names_no_person_split_from_org_without_clear_front(nlp):
+    found = _found(nlp, "Dr Hanna Lind, director of the Northern Civic Lab, said the talks had failed.")
+    assert found.get("Northern Civic Lab") == "organization"
+    assert "Civic Lab" not in found
+
+
+@pytest.mark.slow
+def test_mentions_names_lab_is_an_organization_head(nlp):
+    found = _found(nlp, "The Northern Policy Lab works in partnership with the Amber Democracy Fund.")
+    assert found.get("Northern Policy Lab") == "organization"
+
+
+@pytest.mark.slow
+def test_mentions_names_title_dropped_before_one_word_person(nlp):
+    found = _found(nlp, '"It is not," said Dr Lind.')
+    assert found.get("Lind") == "person"
+    assert "Dr Lind" not in found
+
+
+@pytest.mark.slow
+def test_mentions_names_parliament_noun_is_an_organization_head(nlp):
+    text = "Oleg Marvin, a former member of Russia's State Duma who speaks for the group, said so."
+    assert _found(nlp, text).get("State Duma") == "organization"
+
+
+@pytest.mark.slow
+def test_mentions_names_large_place_of_two_words_is_a_location(nlp):
+    found = _found(nlp, "The rebels surrounded El Fasher and shelled El Obeid.")
+    assert found.get("El Fasher") == "location"
+    assert found.get("El Obeid") == "location"
+
+
+@pytest.mark.slow
+def test_mentions_names_venue_after_at_is_a_location(nlp):
+    found = _found(nlp, "The minister gave a speech at Harwell House in Leeds on Monday.")
+    assert found.get("Harwell House") == "location"
+
+
+@pytest.mark.slow
+def test_mentions_names_the_house_that_speaks_stays_an_organization(nlp):
+    assert _found(nlp, "The White House said it would respond.").get("White House") == "organization"
+
+
+@pytest.mark.slow
+def test_mentions_names_bare_meeting_noun_is_no_actor(nlp):
+    found = _found(nlp, "During the Teleconference in Washington, the ministers agreed to new sanctions.")
+    assert "Teleconference" not in found
+    assert found.get("Washington") == "location"
+
+
+@pytest.mark.slow
+def test_mentions_names_federation_the_model_calls_a_place_is_a_location(nlp):
+    found = _found(nlp, "They crossed into the Kursk region of the Russian Federation. The Chess Federation met.")
+    assert found.get("Russian Federation") == "location"
+    assert found.get("Chess Federation") == "organization"
+
+
+@pytest.mark.slow
+def test_mentions_names_callsign_after_comma(nlp):
+    found = _found(nlp, "He asks to be identified only by his call sign, Bear.")
+    assert found.get("Bear") == "person"
+
+
+@pytest.mark.slow
+def test_mentions_names_name_modifying_a_noun_is_not_a_small_town(nlp):
+    text = "The mercenary group Ashford announced it was leaving. A column of Ashford fighters was ambushed."
+    assert [t for n, t in _all(nlp, text) if n == "Ashford"] == ["organization", "organization"]
+
+
+def test_mentions_names_alias_of_a_person_takes_the_person_type():
+    from factmap.extract.mentions import _PRIO_MODEL, _alias_types, _Cand
+
+    person = _Cand(0, 10, "person", "ner:PERSON", _PRIO_MODEL)
+    alias = _Cand(30, 36, "location", "ner:GPE", _PRIO_MODEL)
+    other = _Cand(50, 56, "location", "ner:GPE", _PRIO_MODEL)
+    out = _alias_types([person, alias, other], [(person, alias, "alias", 36)])
+    assert [c.type for c in out] == ["person", "person", "location"]
+    assert out[1].rule == "rule:retype"
+
+
+@pytest.mark.slow
+def test_mentions_names_known_place_listed_with_places_is_a_location(nlp):
+    found = _found(nlp, "The brigade fought in Sumy, Kherson and Bakhmut.")
+    assert found.get("Kherson") == "location"
+
+
+@pytest.mark.slow
+def test_mentions_names_place_after_capitalised_preposition(nlp):
+    found = _found(nlp, "Near Kyiv at the very start, then Lysychansk, then Bakhmut.")
+    assert found.get("Kyiv") == "location"

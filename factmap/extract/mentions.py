@@ -41,7 +41,16 @@ Sources of mentions and the ``Mention.rule`` they record:
                     "the West" -> group; an apposition's noun ("Silva, a company")
                     states the type; "G7" (a place label with a digit) -> organization;
                     a title before a model organization ("Chancellor Olaf Scholz") ->
-                    person. Acronyms ("NATO") are never re-typed as small towns;
+                    person; a known place listed with places ("in Sumy, Kherson and
+                    Izium") -> location, but not a small town's name modifying a noun
+                    ("a column of Ashford fighters"); a large place of several words
+                    ("El Obeid") -> location; "<X Y> deputy" -> organization; a venue
+                    ("a speech at Mansion House in London") -> location; a country whose
+                    head is also an organization head, when the model calls it a place
+                    ("the Russian Federation") -> location; a name stated to be another
+                    name of a person ("widely known as X") -> person; a bare meeting noun
+                    ("During the Teleconference") is dropped. Acronyms ("NATO") are never
+                    re-typed as small towns;
 * ``rule:dateline`` a place opening a dateline ("KYIV, May 23 -");
 * ``rule:coordinated`` each name before a plural place noun ("Amhara and Afar regions");
 * ``rule:gazetteer`` a proper noun the model missed that is a known country or town;
@@ -334,14 +343,16 @@ def _person_nouns() -> frozenset[str]:
 
 def _untitled(sdoc: Doc, span: Span) -> Span | None:
     """The name in a model entity that starts with titles ("Lieutenant General Kyrylo
-    Budanov" -> "Kyrylo Budanov"): two or three capitalised proper nouns after them;
-    None when the entity has no leading title or no such name follows."""
+    Budanov" -> "Kyrylo Budanov"): two or three capitalised proper nouns after them, or
+    one after the titles of a model PERSON ("Dr Vos" -> "Vos"); None when the entity has
+    no leading title or no such name follows."""
     titles = _word_set("person_titles")
     start = span.start
     while start < span.end and sdoc[start].lower_.rstrip(".") in titles:
         start += 1
     rest = sdoc[start : span.end]
-    if start == span.start or not 2 <= len(rest) <= 3:
+    shortest = 1 if span.label_ == "PERSON" else 2  # "Dr Vos": the model's person is "Vos"
+    if start == span.start or not shortest <= len(rest) <= 3:
         return None
     if not all(t.pos_ == "PROPN" and t.is_title and t.lower_ not in _heads() for t in rest):
         return None
@@ -500,6 +511,15 @@ def _front_type(sdoc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+def _clear_split(sdoc: Doc, start: int, first: int) -> bool:
+    """True when a person may be split off at ``first`` from the run starting at ``start``:
+    the model calls the tail a person, or the words before it are a name of a clear kind
+    (a head noun, an acronym, a known place)."""
+    if sdoc[first].ent_type_ == "PERSON" or _front_type(sdoc, start, first) is not None:
+        return True
+    return _known_place(sdoc[start:first].text, _floor())
+
+
 def _split_pair(
     sdoc: Doc, start: int, end: int, rule: str, default: str | None = None
 ) -> list[_Cand]:
@@ -509,6 +529,8 @@ def _split_pair(
     first = _person_tail(sdoc, start, end)
     if first is None:
         return []
+    if default is None and not _clear_split(sdoc, start, first):
+        return []  # "the director of the Eastern Civic Lab": no clear name before a person
     out = []
     person = _tok_cand(sdoc, first, end, "person", rule, _PRIO_PRECISE)
     if person:
@@ -936,7 +958,7 @@ def _phrase_cands(sdoc: Doc) -> list[_Cand]:
 def _callsign_re() -> re.Pattern[str]:
     cue = _cue_regex(_vocab().get("callsign_cues") or [])
     name = rf"(?:{_QUOTED_NAME}|({_CAP_RUN}))"
-    return re.compile(rf"\b(?P<cue>(?i:{cue}))\s*(?:(?i:of|is|was)\s+|:\s*)?{name}")
+    return re.compile(rf"\b(?P<cue>(?i:{cue}))\s*(?:(?i:of|is|was)\s+|[:,]\s*)?{name}")
 
 
 def _callsign_cands(sdoc: Doc) -> list[tuple[_Cand, int]]:
@@ -1151,7 +1173,12 @@ def _person_context(sdoc: Doc, span: Span) -> bool:
             return True
         if prev.lower_ == "the" and not _modifies_noun(span[-1]):
             return True
-        if prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.whitespace_:
+        if (
+            prev.pos_ == "PROPN"
+            and prev.text[:1].isupper()
+            and prev.whitespace_
+            and not (prev.is_title and prev.lower_ in _word_set("locative_words"))  # "Near Kyiv"
+        ):
             return True
     if span.end < len(sdoc):
         nxt = sdoc[span.end]
@@ -1399,6 +1426,12 @@ def _retype(sdoc: Doc, kept: list[_Cand]) -> list[_Cand]:
     surnames = _surnames(text, kept)
     institution = {w.lower() for w in _vocab().get("office_nouns_institution") or []}
     place_nouns = {w.lower() for w in _vocab().get("office_nouns_place") or []}
+    places = {
+        t.i
+        for c in kept
+        if c.type == "location" and (span := sdoc.char_span(c.start, c.end)) is not None
+        for t in span
+    }
     out: list[_Cand] = []
     for c in kept:
         name = text[c.start : c.end]
@@ -1410,8 +1443,13 @@ def _retype(sdoc: Doc, kept: list[_Cand]) -> list[_Cand]:
             out.append(_Cand(c.start, c.end, "location", "rule:retype", c.prio))
             continue  # "northern Shan State", "the village of Gorkovsky"
         if " " in name:
+            nxt = sdoc[span.end].lower_ if span.end < len(sdoc) else ""
             if c.type == "person" and _placed_name(sdoc, span, name, strict=True):
                 c = _Cand(c.start, c.end, "location", "rule:retype", c.prio)  # "city of Chasiv Yar"
+            elif c.type == "person" and nxt in institution:
+                c = _Cand(c.start, c.end, "organization", "rule:retype", c.prio)  # "State Duma deputy"
+            elif c.type in {"person", "organization"} and _big_place_name(sdoc, span):
+                c = _Cand(c.start, c.end, "location", "rule:retype", c.prio)  # "Burkina Faso"
             out.append(c)
             continue
         etype = c.type
@@ -1432,7 +1470,8 @@ def _retype(sdoc: Doc, kept: list[_Cand]) -> list[_Cand]:
             and not name.isupper()
             and _placed(sdoc, span)
             and not _person_context(sdoc, span)
-        ):
+            and not (_modifies_noun(span[-1]) and not _known_place(name, _bare_floor()))
+        ):  # not "a column of Wagner fighters" for a small town called so
             etype = "location"
         elif _stated_type(text, c) not in {None, c.type}:
             etype = _stated_type(text, c) or c.type  # "Silva, a company headquartered in"
@@ -1440,6 +1479,8 @@ def _retype(sdoc: Doc, kept: list[_Cand]) -> list[_Cand]:
             etype = "group"  # "the West"
         elif c.type == "organization" and _placed_name(sdoc, span, name, strict=False):
             etype = "location"  # "occupied Crimea", "near Avdiivka"
+        elif place and c.type in {"organization", "person"} and _listed_with(span, places):
+            etype = "location"  # "in Sumy, Kherson and Izium", "then Lysychansk, then Izium"
         elif c.type in {"person", "organization"} and prev != "the" and _people(span[0]):
             etype = "group"  # "Buryats and Yakuts"
         if etype != c.type:
@@ -1468,6 +1509,30 @@ def _stated_type(text: str, c: _Cand) -> str | None:
     after, before, types = _apposition_res()
     m = after.match(text[c.end : c.end + 60]) or before.search(text[max(0, c.start - 40) : c.start])
     return types.get(m.group("noun").lower()) if m else None
+
+
+def _listed_with(span: Span, places: set[int]) -> bool:
+    """True when the name ``span`` is joined in a list (a conjunct or an apposition) to a
+    token of a place mention ("Sumy, Kherson and Izium")."""
+    root = span.root
+    if root.dep_ in {"conj", "appos"} and root.head.i in places and root.head not in span:
+        return True
+    return any(ch.dep_ in {"conj", "appos"} and ch.i in places for ch in root.children)
+
+
+def _bare_floor() -> int:
+    """Smallest population of a place taken for one without a locative word before it."""
+    return int(_vocab().get("gazetteer_min_population_bare") or 0)
+
+
+def _big_place_name(sdoc: Doc, span: Span) -> bool:
+    """True for a name of several words the gazetteer knows as a large place (a country,
+    a city of ``gazetteer_min_population_bare``: "Burkina Faso", "El Obeid") with no head
+    noun in it and no person's context around it."""
+    name = span.text
+    if name.isupper() or any(t.lower_ in _heads() for t in span):
+        return False
+    return _known_place(name, _bare_floor()) and not _person_context(sdoc, span)
 
 
 def _place_context(sdoc: Doc, span: Span) -> bool:
@@ -1527,6 +1592,77 @@ def _same_name_same_place(text: str, cands: list[_Cand]) -> list[_Cand]:
         )
 
     return [_Cand(c.start, c.end, "location", "rule:retype", c.prio) if place(c) else c for c in cands]
+
+
+def _venue(sdoc: Doc, span: Span) -> bool:
+    """True when an organization-typed name is a building where something happens: its
+    first or last word is a venue head (``venue_heads``) and it follows "at"/"in" with no
+    article ("a speech at Mansion House") or is followed by "in <Place>"; "the White
+    House said" is no venue."""
+    heads = _word_set("venue_heads")
+    if span[-1].lower_ not in heads and span[0].lower_ not in heads:
+        return False
+    prev = sdoc[span.start - 1].lower_ if span.start > 0 else ""
+    if prev in _DETERMINERS:
+        return False
+    if prev in _word_set("venue_words_before"):
+        return True
+    rest = sdoc[span.end : span.end + 2]
+    return len(rest) == 2 and rest[0].lower_ == "in" and rest[1].text[:1].isupper()
+
+
+def _model_place(model: dict[tuple[int, int], _Cand], text: str, c: _Cand) -> bool:
+    """True when the model calls the name of ``c`` a place (with or without "the")."""
+    for (start, end), m in model.items():
+        if m.type == "location" and end == c.end and text[start : c.start].strip().lower() in {"", "the"}:
+            return True
+    return False
+
+
+def _retype_kinds(sdoc: Doc, kept: list[_Cand], model: list[_Cand]) -> list[_Cand]:
+    """Types of names by what they name: a venue is a location ("at Mansion House in
+    London"), a country whose head is also an organization head is a location when the
+    model says so ("the Russian Federation"), and a bare meeting noun the model or a
+    re-typing found ("During the Teleconference") is no actor."""
+    text = sdoc.text
+    events = _word_set("event_nouns")
+    country_heads = _word_set("place_when_model_says_place")
+    by_span = {(m.start, m.end): m for m in model}
+    out: list[_Cand] = []
+    for c in kept:
+        span = sdoc.char_span(c.start, c.end)
+        if span is None:
+            out.append(c)
+            continue
+        name = text[c.start : c.end]
+        if name.lower() in events and c.prio == _PRIO_MODEL:
+            continue
+        if c.type == "organization" and _venue(sdoc, span):
+            c = _Cand(c.start, c.end, "location", "rule:retype", c.prio)
+        elif (
+            c.type == "organization"
+            and span[-1].lower_ in country_heads
+            and _model_place(by_span, text, c)
+        ):
+            c = _Cand(c.start, c.end, "location", "rule:retype", c.prio)
+        out.append(c)
+    return out
+
+
+def _alias_types(kept: list[_Cand], aliases: list[tuple[_Cand, _Cand, str, int]]) -> list[_Cand]:
+    """A name the model typed that a sentence states is another name of a person or an
+    organization takes that type ("Mohamed Dagalo, widely known as Hemedti")."""
+    types: dict[tuple[int, int], str] = {}
+    for first, other, _, _ in aliases:
+        if first.type in {"person", "organization"} and other.type != first.type:
+            types[(other.start, other.end)] = first.type
+    out = []
+    for c in kept:
+        new = types.get((c.start, c.end))
+        if new is not None and c.prio == _PRIO_MODEL:
+            c = _Cand(c.start, c.end, new, "rule:retype", c.prio)
+        out.append(c)
+    return out
 
 
 def _people(tok: Token) -> bool:
@@ -1737,6 +1873,7 @@ def find_mentions(sdoc: Doc, doc_id: str) -> tuple[list[Mention], list[NameLink]
     )
     kept = _resolve(base + acronyms + alias_new + later)
     kept = _retype(sdoc, _drop_furniture(sdoc, kept))
+    kept = _alias_types(_retype_kinds(sdoc, kept, model), aliases)
     kept_set = {(c.start, c.end) for c in kept}
     model_by_span = {(c.start, c.end): c for c in model}
 
