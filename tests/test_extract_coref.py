@@ -211,3 +211,53 @@ def test_coref_it_takes_the_one_name_of_a_previous_sentence_without_subject(nlp)
     text = "Marek Lind founded the Dorn Council and the Kestrel Group. It claims a lot."
     specs = [("Marek Lind", PER), ("Dorn Council", ORG), ("Kestrel Group", ORG)]
     assert "It" not in resolved(nlp, text, specs)
+
+
+# -- "A and its leader", plural reference ---------------------------------------------
+def plural(nlp, text: str, specs) -> dict[str, set[str]]:
+    """Plural reference text -> the names it stands for."""
+    from factmap.extract.coref import resolve_plural_references
+
+    mentions = make_mentions(text, "t", specs)
+    names = {m.id: m.text for m in mentions}
+    sdoc = nlp(text)
+    out = resolve_plural_references(sdoc, mentions, resolve_references(sdoc, mentions))
+    return {text[s:e]: {names[m] for m in members} for (s, e), members in out.items()}
+
+
+@pytest.mark.slow
+def test_coref_possessive_on_a_coordinated_noun_takes_the_first_conjunct(nlp):
+    text = (
+        "Speakers include Ana Ruiz, a researcher at the Lab's Lima office who studies "
+        "the Vesna Brigade and its leader Omar Haddad."
+    )
+    specs = [("Ana Ruiz", PER), ("Lab", ORG), ("Lima", LOC), ("Vesna Brigade", ORG), ("Omar Haddad", PER)]
+    assert resolved(nlp, text, specs)["its"] == "Vesna Brigade"
+
+
+@pytest.mark.slow
+def test_coref_plural_pronoun_takes_the_coordinated_names(nlp):
+    specs = [("Azure Front", ORG), ("Vesna Brigade", ORG), ("Lima", LOC)]
+    text = "The Azure Front and the Vesna Brigade met in Lima. They signed a truce."
+    assert plural(nlp, text, specs) == {"They": {"Azure Front", "Vesna Brigade"}}
+    text = "The Azure Front and the Vesna Brigade met in Lima. The two groups signed a truce."
+    assert plural(nlp, text, specs) == {"The two groups": {"Azure Front", "Vesna Brigade"}}
+
+
+@pytest.mark.slow
+def test_coref_plural_reference_without_coordination_is_nothing(nlp):
+    specs = [("Azure Front", ORG), ("Lima", LOC)]
+    text = "The Azure Front met in Lima. They signed a truce."
+    assert plural(nlp, text, specs) == {}
+    specs = [("Azure Front", ORG), ("Vesna Brigade", ORG)]
+    text = "The Azure Front and the Vesna Brigade met.\n\nThey signed a truce."
+    assert plural(nlp, text, specs) == {}  # another paragraph
+
+
+@pytest.mark.slow
+def test_coref_plural_reference_needs_the_count_and_no_plural_noun_between(nlp):
+    specs = [("Azure Front", ORG), ("Vesna Brigade", ORG)]
+    text = "The Azure Front and the Vesna Brigade met. The three groups signed a truce."
+    assert plural(nlp, text, specs) == {}
+    text = "The Azure Front and the Vesna Brigade met government officials. They signed a truce."
+    assert plural(nlp, text, specs) == {}

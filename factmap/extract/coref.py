@@ -27,6 +27,15 @@ silence to a wrong link (precision over recall):
   question (the previous paragraph ends with "?") refers to the one compatible actor
   the question names ("Q: Who signed the declaration? A: X signed it").
 
+* "the Corps and its leader X": a possessive pronoun on a noun coordinated with a name
+  refers to that name;
+* plural references ("they", "their", "them", "both", "the two groups", ``coref.plural``)
+  stand for the names coordinated ("A and B", "A, B and C") in the nearest sentence of
+  the paragraph (theirs or the previous one) holding a coordination, when that sentence
+  holds only one, no plural noun stands between, and a stated count matches
+  (:func:`resolve_plural_references`); a plural pronoun with no coordinated antecedent
+  resolves to nothing.
+
 Paragraphs are separated by blank lines. Resolved references become candidates
 themselves, so "The Azure Front ... The group ... Its leader" chains to the name.
 
@@ -260,6 +269,24 @@ def _answered(
     return _pick(sorted(asked, key=lambda c: c.start))
 
 
+def _coordinated_owner(token: Token, cands: list[_Candidate], types: set[str]) -> str | None:
+    """ "the Corps and its leader X": a possessive pronoun on a noun coordinated with a
+    name refers to that name (when its type fits)."""
+    if token.dep_ != "poss" or token.head.dep_ != "conj":
+        return None
+    first = token.head.head
+    if first.i >= token.i:
+        return None
+    at = {c.start: c for c in cands}
+    span = first.doc[first.left_edge.i : first.i + 1]
+    found = {
+        at[t.idx].mention_id
+        for t in span
+        if t.idx in at and at[t.idx].type in types
+    }
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def resolve_references(sdoc: Doc, mentions: list[Mention]) -> dict[tuple[int, int], str]:
     """(start_char, end_char) of a referring expression -> mention id of its antecedent.
 
@@ -332,7 +359,12 @@ def resolve_references(sdoc: Doc, mentions: list[Mention]) -> dict[tuple[int, in
             ),
             key=lambda c: c.start,
         )
-        if span is None and token.lower_ in salient_words:
+        target = None
+        if span is None:
+            target = _coordinated_owner(token, cands, types)
+        if target is not None:
+            pass
+        elif span is None and token.lower_ in salient_words:
             target = _salient(preceding, sent_i, is_subject(token), sentence_index)
         else:
             if span is None:
@@ -384,4 +416,175 @@ def token_antecedents(
             if tok.is_punct and tok.i not in (span.start, span.end - 1):
                 continue
             out[tok.i] = (m.id, False)
+    return out
+
+
+# -- plural reference ----------------------------------------------------------------
+_JOINERS = (",", "and", "the")
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """Coordinated names ("A, B and C"): where they are and whom they name."""
+
+    first: int  # token index of the first member
+    last: int  # token index of the last member
+    members: tuple[str, ...]
+
+
+def coordinated_groups(sent: Span, index: dict[int, tuple[str, bool]]) -> list[_Group]:
+    """Names joined by "and" (and commas) in ``sent``: "A and B", "A, the B and C".
+
+    Read on the surface, not on the parse, which often breaks a coordination whose
+    verb it mistakes for a noun ("the A and the B fight side by side").
+    """
+    groups: list[_Group] = []
+    run: list[tuple[str, int, int]] = []  # (mention, first token, last token)
+    joints: list[list[str]] = []  # separator words between consecutive members
+    seps: list[str] = []
+
+    def flush() -> None:
+        ids = tuple(dict.fromkeys(m for m, _, _ in run))
+        if len(ids) >= 2 and "and" in joints[-1]:
+            groups.append(_Group(run[0][1], run[-1][2], ids))
+
+    for tok in sent:
+        hit = index.get(tok.i)
+        if hit is not None:
+            if run and not seps and run[-1][0] == hit[0]:
+                run[-1] = (hit[0], run[-1][1], tok.i)
+                continue
+            if run and seps and (seps[0] in (",", "and")) and seps.count("the") <= 1:
+                run.append((hit[0], tok.i, tok.i))
+                joints.append(seps)
+            else:
+                if run:
+                    flush()
+                run, joints = [(hit[0], tok.i, tok.i)], []
+            seps = []
+        elif tok.text.lower() in _JOINERS and run:
+            seps.append(tok.text.lower())
+        else:
+            if run:
+                flush()
+            run, joints, seps = [], [], []
+    if run:
+        flush()
+    return groups
+
+
+def _plural_np(token: Token, spec: dict[str, Any], org_heads: set[str]) -> tuple[Span, int | None] | None:
+    """ "the two sides", "both groups", "the units": (span, count or None), else None."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.tag_ not in ("NNS", "NNPS"):
+        return None
+    lemma = token.lemma_.lower()
+    if lemma not in spec["any_heads"] and lemma not in org_heads:
+        return None
+    counts: dict[str, int] = spec["counts"]
+    dets = [c for c in token.children if c.dep_ in ("det", "predet") and c.i < token.i]
+    nums = [c for c in token.children if c.dep_ == "nummod" and c.i < token.i]
+    others = [
+        c
+        for c in token.children
+        if c.dep_ not in ("det", "predet", "nummod", "case", "punct", "cc", "conj", "relcl", "acl")
+        and (c.i < token.i or (c.dep_ == "prep" and c.lower_ == "of"))
+    ]
+    if others or len(dets) > 1 or len(nums) > 1 or not (dets or nums):
+        return None
+    if dets and dets[0].lower_ not in spec["determiners"]:
+        return None
+    if nums and nums[0].lower_ not in counts:
+        return None
+    count = counts.get(nums[0].lower_) if nums else counts.get(dets[0].lower_)
+    left = min(c.i for c in dets + nums)
+    return token.doc[left : token.i + 1], count
+
+
+def _plural_pronoun(token: Token, spec: dict[str, Any]) -> int | None | bool:
+    """A plural pronoun ("they", "their", "both" as a noun phrase): its count (2 for
+    "both", None for any), or False when ``token`` is not one."""
+    if token.lower_ not in spec["pronouns"] or token.pos_ not in ("PRON", "DET"):
+        return False
+    if token.lower_ == "both":  # "both say", not "both A and B" nor "both groups"
+        if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            return False
+        if any(c.dep_ == "prep" for c in token.children):
+            return False
+        return 2
+    return None
+
+
+def _blocked(doc: Doc, start: int, end: int, index: dict[int, tuple[str, bool]]) -> bool:
+    """A plural common noun between a group and its reference: "they" may be its."""
+    return any(
+        doc[i].tag_ in ("NNS", "NNPS")
+        and doc[i].i not in index
+        and doc[i].dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr")
+        for i in range(start, end)
+    )
+
+
+def resolve_plural_references(
+    sdoc: Doc, mentions: list[Mention], refs: dict[tuple[int, int], str]
+) -> dict[tuple[int, int], tuple[str, ...]]:
+    """(start_char, end_char) of a plural reference -> the mention ids it stands for.
+
+    "A and B ... They ...", "their", "them", "both", "the two groups": the coordinated
+    names of the nearest sentence of the paragraph with a coordination (see
+    ``coref.plural`` in the vocabulary); a reference with no such antecedent, or with
+    two, is left out.
+    """
+    vocab = load_vocab()["coref"]
+    spec = vocab.get("plural")
+    if not spec:
+        return {}
+    org_heads = set(vocab["definite_heads"]["organization"])
+    classes = [set(c) for c in spec["type_classes"]]
+    index = token_antecedents(sdoc, mentions, refs)
+    types = {m.id: m.type for m in mentions}
+    names = {m.id: m.text.lower() for m in mentions}
+    starts = paragraph_starts(sdoc.text)
+    sentences = list(sdoc.sents)
+    groups = [
+        [
+            g
+            for g in coordinated_groups(s, index)
+            if any({types.get(m) for m in g.members} <= c for c in classes)
+        ]
+        for s in sentences
+    ]
+    sent_of: dict[int, int] = {t.i: n for n, s in enumerate(sentences) for t in s}
+    out: dict[tuple[int, int], tuple[str, ...]] = {}
+    for token in sdoc:
+        if token.i in index:
+            continue
+        np = _plural_np(token, spec, org_heads)
+        count = _plural_pronoun(token, spec) if np is None else np[1]
+        if count is False:
+            continue
+        span = np[0] if np is not None else token.doc[token.i : token.i + 1]
+        n = sent_of[token.i]
+        para = _paragraph_of(starts, span.start_char)
+        found: list[_Group] = []
+        for back in (0, 1):
+            if n - back < 0 or _paragraph_of(starts, sentences[n - back].start_char) != para:
+                break
+            found = [g for g in groups[n - back] if g.last < span.start]
+            if found:
+                break
+        if not found or len({g.members for g in found}) > 1:
+            continue
+        group = found[-1]
+        if _blocked(sdoc, group.last + 1, span.start, index):
+            continue
+        if count is not None and count != len(group.members):
+            continue
+        if np is not None:
+            lemma = token.lemma_.lower()
+            kinds = {types.get(m) for m in group.members}
+            if not kinds <= {"organization", "group"}:
+                continue
+            if lemma not in spec["any_heads"] and not all(lemma in names[m] for m in group.members):
+                continue
+        out[(span.start_char, span.end_char)] = group.members
     return out

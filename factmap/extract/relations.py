@@ -15,7 +15,10 @@ applies the frames of ``factmap/vocab/relations.yaml``:
   sentence).
 
 Arguments are mention ids; a referring expression ("the group", "its", "he")
-counts when ``coref.resolve_references`` resolved it. Noun phrases also stand for
+counts when ``coref.resolve_references`` resolved it, and a plural one ("they", "both",
+"the two sides") stands for each of the coordinated names
+``coref.resolve_plural_references`` found, one claim per member. "A and B fight side by
+side" pairs the agents, also when the tagger reads the verb as a noun. Noun phrases also stand for
 an actor through the parse: "X says it/they ..." (the reported clause's pronoun
 subject is the speaker), "its fighters", "the command of X", "donations from X"
 (``proxy_nouns``), "a commander who uses the call-sign X" (``naming``), "describes
@@ -76,7 +79,13 @@ from spacy.tokens import Doc, Span, Token
 
 from factmap.errors import InputError
 from factmap.extract.attribution import claimant_of, clause_path, is_negated
-from factmap.extract.coref import load_vocab, resolve_references, token_antecedents
+from factmap.extract.coref import (
+    coordinated_groups,
+    load_vocab,
+    resolve_plural_references,
+    resolve_references,
+    token_antecedents,
+)
 from factmap.extract.mentions import place_population
 from factmap.model import SYMMETRIC_PREDICATES, Claim, Document, Event, Mention
 
@@ -103,8 +112,19 @@ class Arg:
 class _Context:
     """What the frames need to know about mentions in one parsed document."""
 
-    def __init__(self, sdoc: Doc, mentions: list[Mention], refs: dict[tuple[int, int], str]):
+    def __init__(
+        self,
+        sdoc: Doc,
+        mentions: list[Mention],
+        refs: dict[tuple[int, int], str],
+        plural: dict[tuple[int, int], tuple[str, ...]] | None = None,
+    ):
         self.index = token_antecedents(sdoc, mentions, refs)
+        self.plural: dict[int, tuple[str, ...]] = {}
+        for (start, end), members in (plural or {}).items():
+            span = sdoc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                self.plural.update({t.i: members for t in span})
         self.types = {m.id: m.type for m in mentions}
         self.texts = {m.id: m.text for m in mentions}
         vocab = load_vocab()
@@ -153,6 +173,8 @@ class _Context:
         hit = self.index.get(token.i)
         if hit is not None:
             return [Arg(hit[0], hit[1])]
+        if token.i in self.plural:  # "A and B ... They ...", "the two groups": each of them
+            return [Arg(m, True) for m in self.plural[token.i]]
         if token.tag_ in ("WDT", "WP") and token.head.dep_ in ("relcl", "acl"):
             return self.antecedent(token.head, depth)
         if (  # "the directorate under which X operates"
@@ -474,12 +496,32 @@ def _reciprocal(token: Token, role: str = "each_other") -> bool:
     """ "each other" / "one another" as the object of a preposition, or "together"."""
     if role == "together":
         return any(c.dep_ == "advmod" and c.lower_ == "together" for c in token.children)
+    if role == "side_by_side":
+        return _side_by_side(token)
     for prep in token.children:
         for pobj in prep.children:
             if pobj.dep_ == "pobj" and pobj.lower_ in ("other", "another"):
                 if any(d.lower_ in ("each", "one") for d in pobj.children):
                     return True
     return False
+
+
+def _side_by_side(token: Token) -> bool:
+    """ "fight side by side": the words right after ``token``."""
+    after = [t.lower_ for t in token.doc[token.i + 1 : token.i + 4]]
+    return after == ["side", "by", "side"]
+
+
+def _misread_reciprocal(ctx: _Context, frame: dict[str, Any], tok: Token) -> list[_Found]:
+    """ "the A and the B fight side by side" read as a noun phrase "the B fight": the
+    names coordinated right before the would-be verb are its agents."""
+    if "side_by_side" not in _as_list(frame["object"]) or not _side_by_side(tok):
+        return []
+    groups = [g for g in coordinated_groups(tok.sent, ctx.index) if g.last == tok.i - 1]
+    if not groups:
+        return []
+    agents = [Arg(m) for m in groups[-1].members]
+    return [f for a, b in combinations(agents, 2) for f in _pairs(ctx, frame, tok, [a], [b])]
 
 
 # -- argument roles ----------------------------------------------------------------
@@ -779,7 +821,7 @@ def _verb_frame(ctx: _Context, frame: dict[str, Any], verb: Token) -> list[_Foun
         subjects = _unique(subjects + _co_agents(ctx, verb))
     out: list[_Found] = []
     for role in _as_list(frame["object"]):
-        if role in ("each_other", "together"):
+        if role in ("each_other", "together", "side_by_side"):
             if _reciprocal(verb, role) and len(subjects) > 1:
                 return [
                     f
@@ -1312,6 +1354,9 @@ def sentence_claims(ctx: _Context, sent: Span, events: Sequence[Event] = ()) -> 
             for frame in verbs.get(lemma, []):
                 found += _verb_frame(ctx, frame, tok)
             found += _responsibility(ctx, sent, tok, events)
+        elif tok.pos_ == "NOUN":
+            for frame in verbs.get(lemma, []):
+                found += _misread_reciprocal(ctx, frame, tok)
         if tok.pos_ in ("NOUN", "ADJ", "PROPN", "VERB") and lemma in nominals:
             hit = ctx.index.get(tok.i)
             if hit is not None and not hit[1]:
@@ -1359,7 +1404,7 @@ def find_claims(
             "(load_nlp()(doc.text)) so that claim offsets point into the document",
         )
     refs = resolve_references(sdoc, mentions)
-    ctx = _Context(sdoc, mentions, refs)
+    ctx = _Context(sdoc, mentions, refs, resolve_plural_references(sdoc, mentions, refs))
     claims: dict[tuple[str, str, str, int], Claim] = {}
     for sent in sdoc.sents:
         if _is_question(sent):
