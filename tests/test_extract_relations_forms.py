@@ -149,7 +149,7 @@ def test_relations_forms_negation_still_governs_its_clause(nlp, text, subject, p
     assert found and all(c.negated for c in found)
 
 
-# -- fast tests -----------------------------------------------------------------------
+# -- containment, deputies, coordinated titles, venues: fast tests ---------------------
 @pytest.mark.parametrize("name", ["Germany", "the United States", "Europe", "Brazil"])
 def test_relations_forms_is_country_knows_countries_and_continents(name):
     assert is_country(name)
@@ -181,7 +181,7 @@ def test_relations_forms_vocab_deputy_modifiers_make_members():
     assert {"deputy", "vice", "assistant"} <= set(frame["deputy"]["modifiers"])
 
 
-# -- with the English pipeline -------------------------------------------------------------
+# -- containment, deputies, coordinated titles, venues: with the English pipeline ------
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "text",
