@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factmap.extract.dates import day_offset, resolve_date
+from factmap.extract.dates import conjoined_dates, day_offset, resolve_date
 
 FRIDAY = "2024-06-07"
 
@@ -255,3 +255,27 @@ def test_extract_dates_day_offset_reads_day_measures() -> None:
     assert day_offset("a week") == 7
     assert day_offset("days") is None
     assert day_offset("two hours") is None
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ("in May and June", ["2024-05", "2024-06"]),
+        ("in 2020 and 2021", ["2020", "2021"]),
+        ("on 3, 5 and 9 May", ["2024-05-03", "2024-05-05", "2024-05-09"]),
+        ("in March and April 2022", ["2022-03", "2022-04"]),
+        ("between 3 and 5 May", []),  # a range, not a list
+        ("from May to July", []),
+        ("in May and June last year", []),  # a relative item is not completed
+        ("since May and June", []),
+        ("in May", []),
+    ],
+)
+def test_extract_dates_conjoined_dates_lists_each_date(expr: str, expected: list[str]) -> None:
+    assert conjoined_dates(expr, "2024-06-15") == expected
+
+
+def test_extract_dates_list_as_one_date_keeps_what_items_share() -> None:
+    assert resolve_date("in May and June", "2024-06-15") == "2024"
+    assert resolve_date("in March and April 2022", "2024-06-15") == "2022"
+    assert resolve_date("in 2020 and 2021", "2024-06-15") is None

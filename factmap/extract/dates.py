@@ -413,7 +413,9 @@ def _range(text: str, published: str | None) -> str | None:
     on the right the left end's month ("June 5-6"), a two-digit year on the right the
     left end's century ("2014-15").
     """
-    text = _RANGE_LEAD.sub("", text, count=1)
+    stripped = _RANGE_LEAD.sub("", text, count=1)
+    led = stripped != text  # "in May and June": each end is as qualified as the whole
+    text = stripped
     parts = _RANGE_SPLIT.split(text, maxsplit=1)
     if len(parts) != 2 or not all(parts):
         return None
@@ -421,6 +423,25 @@ def _range(text: str, published: str | None) -> str | None:
     right_words = [w for w in re.split(r"[\s,]+", parts[1]) if w]
     if not left_words or not right_words:
         return None
+    if led:
+        left_words, right_words = ["in", *left_words], ["in", *right_words]
+        first, last = _range_ends(left_words[1:], right_words[1:])
+        left_words, right_words = ["in", *first], ["in", *last]
+    else:
+        left_words, right_words = _range_ends(left_words, right_words)
+    left, right = " ".join(left_words), " ".join(right_words)
+    first, last = _resolve(left, published), _resolve(right, published)
+    if first is None or last is None:
+        return None
+    if first > last:
+        return None
+    return _common(first, last)
+
+
+def _range_ends(left_words: list[str], right_words: list[str]) -> tuple[list[str], list[str]]:
+    """The two ends of a range or list, each completed from the other: a bare day takes
+    the other end's month, a two-digit year the other end's century, a missing year the
+    other end's year."""
     if len(left_words) == 1 and _DAY_NUMBER.match(left_words[0]):  # "3-5 May 2024"
         left_words += [w for w in right_words if not _DAY_NUMBER.match(w)]
     elif _DAY_NUMBER.match(right_words[0]) and any(_month_number(w) for w in left_words):
@@ -433,13 +454,35 @@ def _range(text: str, published: str | None) -> str | None:
         left_words.append(years[-1])
     if years and not any(_YEAR.match(w) for w in right_words):
         right_words.append(years[0])
-    left, right = " ".join(left_words), " ".join(right_words)
-    first, last = _resolve(left, published), _resolve(right, published)
-    if first is None or last is None:
-        return None
-    if first > last:
-        return None
-    return _common(first, last)
+    return left_words, right_words
+
+
+_LIST_SPLIT = re.compile(r"\s*(?:,\s*and\b|,|\band\b)\s*")
+
+
+def conjoined_dates(expr: str, published: str | None) -> list[str]:
+    """The dates of a list "in May and June", "in 2020 and 2021", "on 3, 5 and 9 May"
+    (each resolved as :func:`resolve_date` would, a missing month or year taken from the
+    last item), in order; [] when ``expr`` is not such a list or an item does not resolve.
+    Ranges ("between 3 and 5 May") are not lists."""
+    text = " ".join(expr.split()).lower().strip(" .,;:'\"()")
+    if _SINCE.match(text) or re.match(r"^(?:between|from)\b", text) or re.search(r"–|—|\bto\b|\buntil\b|\btill\b", text):
+        return []
+    lead = re.match(r"^(?:in|on|during)\s+(?:the\s+)?", text)
+    body = text[lead.end():] if lead else text
+    items = [[w for w in re.split(r"[\s,]+", part) if w] for part in _LIST_SPLIT.split(body)]
+    if len(items) < 2 or not all(items):
+        return []
+    words = [w for item in items for w in item]
+    if not all(_month_number(w) or _YEAR.match(w) or _DAY_NUMBER.match(w) or w in _WEEKDAYS for w in words):
+        return []  # "in May and June last year": a relative item is not completed here
+    last = items[-1]
+    completed = [_range_ends(item, last)[0] for item in items[:-1]] + [last]
+    prefix = ["in"] if lead else []
+    dates = [_resolve(" ".join(prefix + item), published) for item in completed]
+    if any(d is None for d in dates) or len(set(dates)) != len(dates):
+        return []
+    return [d for d in dates if d is not None]
 
 
 def _common(first: str, last: str) -> str | None:

@@ -95,7 +95,7 @@ import datetime
 import importlib.resources
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -104,7 +104,7 @@ from spacy.tokens import Doc, Span, Token
 
 from factmap.errors import ConfigError, FactmapError
 from factmap.extract.coref import resolve_references
-from factmap.extract.dates import day_offset, resolve_date
+from factmap.extract.dates import conjoined_dates, day_offset, resolve_date
 from factmap.ingest.clean import is_title_like
 from factmap.model import EVENT_TYPES, Document, Event, Mention
 
@@ -181,6 +181,7 @@ class EventVocab:
     after_words: frozenset[str] = frozenset()
     before_words: frozenset[str] = frozenset()
     ahead_words: frozenset[str] = frozenset()
+    sequence_verbs: frozenset[str] = frozenset()
 
 
 def _words(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -278,6 +279,7 @@ def load_event_vocab() -> EventVocab:
                 "after_words",
                 "before_words",
                 "ahead_words",
+                "sequence_verbs",
             )
         },  # fmt: skip
     )
@@ -331,7 +333,10 @@ def _made_things(token: Token, vocab: EventVocab) -> list[Token]:
         antecedent = _antecedent(token)
         if antecedent is not None:
             made.append(antecedent)
-        made += _speakers(token, vocab)
+        if not any(c.dep_ == "dobj" for c in token.children):
+            # "X says it was formed"; in "X said they launched an operation" the
+            # operation is what was launched, not X
+            made += _speakers(token, vocab)
     return made
 
 
@@ -424,7 +429,10 @@ def match_triggers(
                     for c in _prep_children(token)
                     if c.lower_ in rule.preps
                     for g in c.children
-                    if g.dep_ == "pobj" and (not rule.prep_lemmas or _lemma(g) in rule.prep_lemmas)
+                    # "an operation against what they called the regime": a clause object
+                    # counts when the rule asks for no particular word
+                    if (g.dep_ == "pobj" and (not rule.prep_lemmas or _lemma(g) in rule.prep_lemmas))
+                    or (g.dep_ == "pcomp" and not rule.prep_lemmas)
                 ),
                 None,
             )
@@ -618,6 +626,8 @@ def _frame(trigger: Token, vocab: EventVocab) -> _Frame:
         if trigger.dep_ == "pobj" and trigger.head.lower_ in vocab.noun_agent_preps:
             slots.add(trigger.head.head.i)  # "the groups behind the raid"
         verb = _governing_verb(trigger)
+        if verb is not None and _lemma(verb) in vocab.sequence_verbs and trigger.dep_ in _SUBJECTS:
+            verb = None  # "the roundtable follows last month's raids": another happening
         if verb is not None:
             anchors.append(verb)
             if _lemma(verb) in vocab.light_verbs:
@@ -995,6 +1005,8 @@ def _attached_dates(heads: set[int], sent: Span, bounds: tuple[int, int]) -> lis
             attached = root.head  # "poss": "last week's attack", "Sunday's vote"
         elif root.dep_ == "prep" and root.i == ent.start:  # "between 3 and 5 May"
             attached = root.head
+        elif root.dep_ in ("nummod", "compound") and root.head.pos_ == "NOUN":
+            attached = root.head  # "the 2021 coup", "the March incursion"
         elif root is not ent.root:  # "the uprising of 1863": the date's noun is an anchor
             attached = root
         else:
@@ -1161,6 +1173,8 @@ class _Candidate:
     #: told in an after/before clause of another happening ("a day after they attended a
     #: gathering"): sharing a sentence does not make it that happening
     sequenced: bool = False
+    #: "the incursions in May and June": one happening per date of the list
+    listed_dates: list[str] = field(default_factory=list)
 
 
 def _confidence(is_verb: bool, participants: bool, date: bool, place: bool) -> float:
@@ -1238,7 +1252,12 @@ def find_events(sdoc: Doc, doc: Document, mentions: list[Mention]) -> list[Event
         told = _told_by_other(
             [token for token, _ in matches if readings.get(token.i) is not None], vocab
         )
-        candidates += [c for i, c in readings.items() if c is not None and i not in told]
+        candidates += [
+            one
+            for i, c in readings.items()
+            if c is not None and i not in told
+            for one in split_listed_dates(c)
+        ]
     texts = {m.id: m.text for m in own}
     persons = frozenset(m.id for m in own if m.type == "person")
     merged = merge_candidates(candidates, texts, persons)
@@ -1258,6 +1277,41 @@ def find_events(sdoc: Doc, doc: Document, mentions: list[Mention]) -> list[Event
         )
         for n, c in enumerate(merged)
     ]
+
+
+def _report_heads(reporter: Token) -> set[int]:
+    """A reporting verb and the medium it names ("said in a statement on Tuesday": the
+    date hangs on the statement)."""
+    return {reporter.i} | {
+        g.i
+        for c in reporter.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for g in c.children
+        if g.dep_ == "pobj" and g.pos_ == "NOUN"
+    }
+
+
+def split_listed_dates(cand: _Candidate) -> list[_Candidate]:
+    """One reading per date of its date list ("the incursions in May and June" tells two
+    incursions), else the reading itself."""
+    if len(cand.listed_dates) < 2:
+        return [cand]
+    return [replace(cand, date=date, listed_dates=[]) for date in cand.listed_dates]
+
+
+def _listed_dates(
+    token: Token, frame: _Frame, sent: Span, published: str | None, bounds: tuple[int, int]
+) -> list[str]:
+    """The dates of a date list attached to a plural noun trigger ("incursions in May and
+    June", "the 2020 and 2021 coups"), or []."""
+    if token.tag_ not in ("NNS", "NNPS"):
+        return []
+    heads = {a.i for a in frame.anchors} | frame.objects
+    for ent, _ in _attached_dates(heads, sent, bounds):
+        dates = conjoined_dates(_date_phrase(ent), published)
+        if len(dates) >= 2:
+            return dates
+    return []
 
 
 def _negated(token: Token, vocab: EventVocab) -> bool:
@@ -1329,10 +1383,14 @@ def _reading(
     )
     if borrow:  # "..., a day after they crossed the border"
         date = _shifted_date(frame, sent, doc.published, (start, end), vocab, previous)
+    if date is None and borrow and _is_participle_clause(token):
+        # "Since May X has encircled Y, shelling its markets": the participle clause
+        # happens in its main clause's time
+        date = _date_at({token.head.i}, sent, doc.published, (start, end), previous)
     reporter = _reporting_verb(_governing_verb(token) or token, vocab)
     if date is None and borrow and reporter is not None:
         # "X said on Monday that fighting was continuing": told as news of that day
-        date = _date_at({reporter.i}, sent, doc.published, (start, end), previous)
+        date = _date_at(_report_heads(reporter), sent, doc.published, (start, end), previous)
     confidence = _confidence(rule.pos == "verb", bool(participants), bool(date), bool(place))
     name = rule.name or f"{rule.pos}:{_lemma(token)}"
     if mode == FUTURE:
@@ -1350,6 +1408,7 @@ def _reading(
         weak=(rule.pos == "noun" or rule.weak) and not _sides(frame, here),
         rule_weak=rule.weak,
         sequenced=any(_measured_clause(a, vocab) is not None for a in frame.anchors),
+        listed_dates=_listed_dates(token, frame, sent, doc.published, (start, end)) if mode is None else [],
     )
 
 

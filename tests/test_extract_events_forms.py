@@ -1,0 +1,138 @@
+"""find_events, round 3: nominal raids, declarations made public, convened meetings,
+mergers, dated protests/deaths/coups, date lists, sequence verbs, participle clauses."""
+
+from __future__ import annotations
+
+import pytest
+
+from factmap.extract.events import find_events
+from factmap.model import Document, Event, Mention
+
+DOC = "d3"
+FRIDAY = "2024-06-07"
+
+
+def _mentions(text: str, names: list[tuple[str, str]]) -> list[Mention]:
+    out = []
+    for string, type_ in names:
+        start = text.index(string)
+        out.append(Mention(DOC, start, start + len(string), string, type_))
+    return out
+
+
+@pytest.fixture
+def events(nlp):
+    """find_events on ``text`` with hand-made mentions; every quote is checked."""
+
+    def run(text: str, names: list[tuple[str, str]], published: str | None = FRIDAY) -> list[Event]:
+        doc = Document(id=DOC, source="test", sha256="0", text=text, published=published)
+        found = find_events(nlp(text), doc, _mentions(text, names))
+        for event in found:
+            assert event.quote == text[event.start : event.end]
+        return found
+
+    return run
+
+
+def _types(found: list[Event]) -> list[str]:
+    return [e.type for e in found]
+
+
+@pytest.mark.slow
+def test_extract_events_cross_border_operations_are_a_raid(events) -> None:
+    text = "The forum follows the cross-border operations of last month by the Oak Legion."
+    found = events(text, [("Oak Legion", "organization")])
+    raids = [e for e in found if e.type == "raid"]
+    assert len(raids) == 1 and raids[0].date == "2024-05"
+
+
+@pytest.mark.slow
+def test_extract_events_operation_against_a_clause_is_a_raid_dated_by_the_statement(events) -> None:
+    text = ("The Oak Legion and the Birch Corps said in a joint statement on Tuesday that they "
+            "had launched an operation against what they called the regime.")
+    found = events(text, [("Oak Legion", "organization"), ("Birch Corps", "organization")])
+    assert _types(found) == ["raid"]  # "launched" makes no formation of the speakers
+    assert found[0].date == "2024-06-04"
+    assert len(found[0].participants) == 2
+
+
+@pytest.mark.slow
+def test_extract_events_sequence_verb_does_not_lend_its_object_date(events) -> None:
+    text = "The summit in Arlen follows the raids of last month."
+    found = events(text, [("Arlen", "location")])
+    meetings = [e for e in found if e.type == "meeting"]
+    assert all(e.date != "2024-05" for e in meetings)
+
+
+@pytest.mark.slow
+def test_extract_events_announced_declaration_is_an_agreement(events) -> None:
+    text = "In March last year the exiled deputy Mara Velt announced the Lindow Declaration in Tarsk."
+    found = events(text, [("Mara Velt", "person"), ("Lindow Declaration", "agreement"), ("Tarsk", "location")])
+    assert _types(found) == ["agreement_signed"]
+    assert found[0].date == "2023-03"
+
+
+@pytest.mark.slow
+def test_extract_events_issued_statement_is_no_agreement(events) -> None:
+    text = "On Monday the Oak Legion issued a statement in Tarsk."
+    found = events(text, [("Oak Legion", "organization"), ("Tarsk", "location")])
+    assert "agreement_signed" not in _types(found)
+
+
+@pytest.mark.slow
+def test_extract_events_convened_congress_and_roundtable_are_meetings(events) -> None:
+    text = "Mara Velt later convened a congress of exiled deputies near Tarsk in November."
+    found = events(text, [("Mara Velt", "person"), ("Tarsk", "location")])
+    assert _types(found) == ["meeting"] and found[0].date == "2023-11"
+    text = "The Lindow Institute held a roundtable in Tarsk on 25 April."
+    found = events(text, [("Lindow Institute", "organization"), ("Tarsk", "location")])
+    assert _types(found) == ["meeting"] and found[0].date == "2024-04-25"
+
+
+@pytest.mark.slow
+def test_extract_events_merged_into_a_movement_is_a_formation(events) -> None:
+    text = "In 2023 the northern groups merged into a new movement, the Dune Front."
+    found = events(text, [("Dune Front", "organization")])
+    assert _types(found) == ["formation"] and found[0].date == "2023"
+
+
+@pytest.mark.slow
+def test_extract_events_dated_protests_and_deaths_only(events) -> None:
+    text = "He left Varnia after the protests of 2019 and joined the Oak Legion."
+    found = events(text, [("Varnia", "location"), ("Oak Legion", "organization")])
+    assert [(e.type, e.date) for e in found] == [("other", "2019")]
+    assert events("They marched in a protest against the war.", []) == []
+    text = "The death of Ivo Brandt in February shocked his supporters."
+    found = events(text, [("Ivo Brandt", "person")])
+    assert [(e.type, e.date) for e in found] == [("other", "2024-02")]
+    assert events("The death toll rose on Monday.", []) == []
+
+
+@pytest.mark.slow
+def test_extract_events_year_before_the_noun_dates_it(events) -> None:
+    text = "The council has ruled the country since the 2021 coup."
+    found = events(text, [])
+    assert [(e.type, e.date) for e in found] == [("other", "2021")]
+
+
+@pytest.mark.slow
+def test_extract_events_plural_trigger_with_date_list_is_one_event_each(events) -> None:
+    text = "After the incursions into Varnia in May and June, the exiles met again."
+    found = events(text, [("Varnia", "location")])
+    raids = [e for e in found if e.type == "raid"]
+    assert sorted(e.date for e in raids) == ["2024-05", "2024-06"]
+
+
+@pytest.mark.slow
+def test_extract_events_singular_trigger_with_date_list_keeps_shared_year(events) -> None:
+    text = "The raid on Varnia in May and June 2022 was the group's first."
+    found = events(text, [("Varnia", "location")])
+    assert [(e.type, e.date) for e in found] == [("raid", "2022")]
+
+
+@pytest.mark.slow
+def test_extract_events_participle_clause_takes_its_main_clause_date(events) -> None:
+    text = "On Monday the rebels encircled Tarsk, shelling its markets."
+    found = events(text, [("Tarsk", "location")])
+    attacks = [e for e in found if e.type == "attack"]
+    assert len(attacks) == 1 and attacks[0].date == "2024-06-03"
