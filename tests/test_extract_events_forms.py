@@ -1,4 +1,4 @@
-"""find_events, round 3: nominal raids, declarations made public, convened meetings,
+"""find_events on the forms of news reporting: nominal raids, declarations made public, convened meetings,
 mergers, dated protests/deaths/coups, date lists, sequence verbs, participle clauses."""
 
 from __future__ import annotations
