@@ -76,7 +76,9 @@ def test_extract_dates_relative_periods_keep_their_precision(
         ("in July", "2023-07"),  # most recent July on or before publication
         ("last March", "2024-03"),
         ("mid-March", "2024-03"),
-        ("on June 10", "2023-06-10"),
+        ("on June 10", "2024-06-10"),  # a few days ahead: the coming one ("the vote on June 10")
+        ("from 10 to 12 June", "2024-06"),
+        ("on July 30", "2023-07-30"),  # further ahead: the past year's
         ("the 22nd of May", "2024-05-22"),
         ("Tuesday, May 21", "2024-05-21"),
     ],

@@ -12,7 +12,9 @@ as "on", "in", "since" and a leading "the" / "early" / "mid-" / "late"):
   ``Tuesday, May 21``) are parsed with dateparser, precision from its ``period``.
   Without a year they are the most recent such day/month on or before publication
   (``in March`` published 2024-06-07 -> ``2024-03``; ``last March`` is the most recent
-  March strictly before the publication month). A bare month name with no
+  March strictly before the publication month), except that a day and month at most
+  45 days after publication is the coming one ("the vote on 17 March" published 12
+  March -> that year's 17 March). A bare month name with no
   preposition, qualifier, day or year ("May") is rejected: it is as often a name.
   Purely numeric dates other than ISO (``5.9.2023``) are rejected as ambiguous.
 * A month with a relative year ("August last year", "12 May this year", "October 27
@@ -273,11 +275,29 @@ def _written(text: str, anchor: Anchor | None, qualified: bool) -> str | None:
     found = data.date_obj.date()
     if not has_year and last and base and (found.year, found.month) == (base.year, base.month):
         found = found.replace(year=found.year - 1)
+    elif not has_year and has_day and not last and base:
+        found = _nearest_year(found, base.date())
     if data.period == "year":
         return f"{found.year:04d}"
     if data.period == "month" or not has_day:
         return _iso_month(found.year, found.month)
     return _iso_day(found)
+
+
+#: A day and month without a year that falls at most this many days after the
+#: publication date is in the publication's year ("the vote on 17 March" in an article
+#: of 12 March); further ahead it is taken as the past year's.
+_AHEAD_DAYS = 45
+
+
+def _nearest_year(found: date, base: date) -> date:
+    """A day-month without a written year, which dateparser put in the past: moved to the
+    publication's year when that is only a few days ahead of the publication."""
+    try:
+        ahead = found.replace(year=base.year)
+    except ValueError:  # 29 February
+        return found
+    return ahead if 0 < (ahead - base).days <= _AHEAD_DAYS else found
 
 
 @lru_cache(maxsize=64)
