@@ -51,6 +51,9 @@ DATASETS = {
     # written in session 2 by an engineer who saw neither the code nor the other corpora;
     # its heldout half is for measuring only
     "dev3": (ROOT / "benchmarks" / "data" / "dev3" / "corpus", ROOT / "benchmarks" / "data" / "dev3" / "gold"),
+    # two more independent writers, for tuning only (all dev): people and structure; events and places
+    "dev4": (ROOT / "benchmarks" / "data" / "dev4" / "corpus", ROOT / "benchmarks" / "data" / "dev4" / "gold"),
+    "dev5": (ROOT / "benchmarks" / "data" / "dev5" / "corpus", ROOT / "benchmarks" / "data" / "dev5" / "gold"),
 }
 SPLITS = ("dev", "heldout")
 
@@ -652,7 +655,7 @@ def corpus_arguments(name: str, doc: str | None, verbose_help: str) -> argparse.
     ap.add_argument("--json", dest="json_path", default=None, help="also write all numbers to this file")
     ap.add_argument("--verbose", action="store_true", help=verbose_help)
     ap.add_argument("--set", dest="dataset", choices=sorted(DATASETS), default="sample",
-                    help="which labelled corpus: the bundled sample (examples/), dev2 or dev3 (benchmarks/data/)")
+                    help="which labelled corpus: the bundled sample (examples/) or dev2..dev5 (benchmarks/data/)")
     return ap
 
 
