@@ -101,6 +101,21 @@ FURNITURE = {
         "We use cookies to improve your experience. By continuing you accept our cookie policy."
     ],
     "copyright": ["Copyright © 2023 The Daily Example. All rights reserved."],
+    "newsletter_wrappers": [
+        "Thanks for reading. Reply to this email with tips.",
+        "You are receiving this because you subscribed at example.org. Forwarded this? Sign up here.",
+        "You are reading the web version of our weekly newsletter. Forwarded this email? Sign up here.",
+        "Tomorrow: the new cabinet and the north.",
+        "Get The Example Explains in your inbox every Monday",
+    ],
+    "outlet_lines": [
+        "EXAMPLE VALLEY NEWS - English version",
+        "Translated automatically. For the original text see the Polish version.",
+        "Example Wire - trusted news from the Lowlands. Licensing enquiries: sales@example.org",
+        "Example Dispatch is an independent newsroom. Support us from 2 euros a month.",
+        "Follow Example24 on WhatsApp for breaking news",
+        "Comment the article",
+    ],
 }
 
 
@@ -576,3 +591,17 @@ def test_clean_more_section_heading_drops_its_links():
 def test_clean_more_heading_that_is_not_a_section_kept():
     text = "\n".join([BODY, "", "More drones over Ostrova", BODY.replace("strike", "march")])
     assert "More drones over Ostrova" in remove_furniture(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The legion said the Russian version of events was false.",
+        "He said the original text of the charter was in Polish.",
+        "The army said it would support us with tanks, he said.",
+        "Tomorrow, the council meets again.",
+        "Thanks to the reading of the verdict, the court adjourned.",
+    ],
+)
+def test_clean_sentences_like_newsletter_lines_are_kept(line):
+    assert line in _clean(f"{HEADLINE}\n\n{DATELINE}\n\n{line}\n\n{BODY}").split("\n")

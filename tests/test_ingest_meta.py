@@ -408,3 +408,37 @@ def test_meta_sentences_like_bylines_are_kept(line):
     text = f"Brigade leaves the valley\n{BODY}\n{line}\n{BODY} Again.\n{BODY} Once more."
     cleaned, _ = read_text_metadata(text)
     assert line in cleaned
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "14.03.2024, 14:20 | Reading time 3 minutes",
+        "14.03.2024 | 09:15 | editorial office | Reading time: 3 min",
+        "By our correspondent in Sake | Thursday, 14 March 2024",
+        "Issue 212 | Thursday, 14 March 2024",
+        "Published 14 March 2024. Updated 14 March 2024.",
+    ],
+)
+def test_meta_desk_issue_and_reading_time_lines_read_and_removed(line):
+    cleaned, meta = read_text_metadata(f"Brigade leaves the valley\n{line}\n{BODY}")
+    assert meta.published == "2024-03-14"
+    assert line not in cleaned and BODY in cleaned
+
+
+def test_meta_place_dateline_in_ordinary_case_needs_a_full_date():
+    text = "Brigade leaves the valley\n\nTallinn, 14 March 2024 - The council said it would meet.\n"
+    cleaned, meta = read_text_metadata(text)
+    assert meta.published == "2024-03-14"
+    assert "Tallinn, 14 March 2024 - The council said it would meet." in cleaned
+    _, meta = read_text_metadata("Brigade leaves the valley\n\nTallinn, March 14 - The council met.\n")
+    assert meta.published is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["By our own efforts the unit survived | 14 March 2024", "Issue of the day | 14 March 2024 | Kyiv"],
+)
+def test_meta_desk_and_issue_lookalikes_are_not_bylines(line):
+    cleaned, meta = read_text_metadata(f"Brigade leaves the valley\n\n{BODY}\n\n{BODY}\n\n{BODY}\n\n{line}\n\n{BODY}\n\n{BODY}\n\n{BODY}\n\n{BODY}")
+    assert line in cleaned

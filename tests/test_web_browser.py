@@ -340,6 +340,7 @@ def test_web_browser_review_decision_survives_restart(built_store, browser, tmp_
         card.locator("button.judge-positive").click()
         expect(card.locator(".status .ok")).to_contain_text("Saved")
         page.assert_clean()
+        page.page.goto("about:blank")  # nothing of the old page may still call the stopped server
         live.stop()
 
         live = LiveServer(path)

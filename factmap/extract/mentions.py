@@ -1665,6 +1665,101 @@ def _alias_types(kept: list[_Cand], aliases: list[tuple[_Cand, _Cand, str, int]]
     return out
 
 
+@lru_cache(maxsize=1)
+def _modified_noun_types() -> dict[str, str]:
+    """Lowercase common noun -> the type of a name modifying it (``modified_noun_types``)."""
+    vocab = _vocab().get("modified_noun_types") or {}
+    return {str(w).lower(): t for t, words in vocab.items() for w in words}
+
+
+def _modified_noun_type(sdoc: Doc, span: Span) -> str | None:
+    """The type a name takes from the common noun it modifies ("the Gran Grif gang",
+    "Gezira state", "the Rubaya coltan mines"); None when it modifies none of them."""
+    head = span[-1].head
+    if span[-1].dep_ not in {"compound", "nmod", "amod"} or head.i < span.end or head.pos_ != "NOUN":
+        return None
+    between = sdoc[span.end : head.i]
+    if any(t.text[:1].isupper() or t.pos_ not in {"NOUN", "ADJ"} for t in between):
+        return None  # "the Kyiv Independent reporter": another name in between
+    return _modified_noun_types().get(head.lower_)
+
+
+def _phrase_before(text: str, start: int, key: str) -> bool:
+    """True when one of the vocabulary's ``key`` phrases ends right before ``start``."""
+    before = " ".join(text[max(0, start - 40) : start].lower().split())
+    return any(before.endswith(str(p).lower()) for p in _vocab().get(key) or [])
+
+
+def _phrase_after(text: str, end: int, key: str) -> bool:
+    """True when one of the vocabulary's ``key`` phrases starts right after ``end``."""
+    after = text[end : end + 40].lower()
+    return any(after.startswith(str(p).lower()) for p in _vocab().get(key) or [])
+
+
+def _organization_words(name: str) -> bool:
+    """True when a word of ``name`` belongs to an organization's or a place's name
+    (a head noun, "National", "-tion") rather than a person's."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_][\w'-]*", name)]
+    suffixes = tuple(str(s) for s in _vocab().get("not_personal_suffixes") or [])
+    return name.isupper() or any(
+        w in _heads() or w in _word_set("not_personal_words") or w.endswith(suffixes) for w in words
+    )
+
+
+def _context_type(sdoc: Doc, c: _Cand, surnames: set[str]) -> str | None:
+    """The type the words around a model's name state, when it differs from the model's:
+    the noun it modifies, "led by <person>", "a member of <organization>"."""
+    text = sdoc.text
+    name = text[c.start : c.end]
+    span = sdoc.char_span(c.start, c.end)
+    if span is None:
+        return None
+    person = name in surnames  # a surname of another, longer person name
+    stated = _modified_noun_type(sdoc, span)
+    if stated and not person and not (c.type == "person" and _person_context(sdoc, span)):
+        return stated
+    if (
+        c.type == "organization"
+        and _phrase_before(text, c.start, "person_phrases_before")
+        and not _organization_words(name)
+    ):
+        return "person"  # "led by Jane Roe", "the late John Doe"
+    if c.type == "person" and not person and not _person_context(sdoc, span):
+        if _phrase_before(text, c.start, "organization_phrases_before") or _phrase_after(
+            text, c.end, "organization_phrases_after"
+        ):
+            return "organization"  # "a member of Viv Ansanm", "Gran Grif, led by"
+    return None
+
+
+def _context_types(sdoc: Doc, kept: list[_Cand]) -> list[_Cand]:
+    """Re-type the model's names by what their context states (see :func:`_context_type`);
+    the document's other model-only uses of such a name follow when the context states
+    one type for it."""
+    text = sdoc.text
+    surnames = _surnames(text, kept)
+    stated: dict[tuple[int, int], str] = {}
+    by_name: dict[str, set[str]] = {}
+    for c in kept:
+        if c.prio > _PRIO_MODEL or c.type not in {"person", "organization", "location"}:
+            continue
+        new = _context_type(sdoc, c, surnames)
+        if new is not None:
+            by_name.setdefault(text[c.start : c.end], set()).add(new)
+            if new != c.type:
+                stated[(c.start, c.end)] = new
+    out = []
+    for c in kept:
+        new = stated.get((c.start, c.end))
+        names = by_name.get(text[c.start : c.end], set())
+        if new is None and c.prio <= _PRIO_MODEL and len(names) == 1 and c.type in {"person", "organization", "location"}:
+            new = next(iter(names))
+        if new is not None and new != c.type:
+            c = _Cand(c.start, c.end, new, "rule:retype", c.prio)
+        out.append(c)
+    return out
+
+
 def _people(tok: Token) -> bool:
     """A plural proper noun naming a people ("Buryats"), or one joined to such a word."""
 
@@ -1873,7 +1968,7 @@ def find_mentions(sdoc: Doc, doc_id: str) -> tuple[list[Mention], list[NameLink]
     )
     kept = _resolve(base + acronyms + alias_new + later)
     kept = _retype(sdoc, _drop_furniture(sdoc, kept))
-    kept = _alias_types(_retype_kinds(sdoc, kept, model), aliases)
+    kept = _context_types(sdoc, _alias_types(_retype_kinds(sdoc, kept, model), aliases))
     kept_set = {(c.start, c.end) for c in kept}
     model_by_span = {(c.start, c.end): c for c in model}
 

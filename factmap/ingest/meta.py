@@ -45,8 +45,9 @@ _NAME_DATE = re.compile(
 )
 # A spaced hyphen ("15 June 2024 - 9 min read") and a comma before a second cue
 # ("Published 14 March 2024, last updated 18:05") separate parts too.
+# A sentence stop before a second cue splits too ("Published 12 May 2024. Updated 13 May 2024.").
 _PARTS = re.compile(
-    r"\s*[|·•]\s*|\s+-\s+|,\s*(?=(?:last\s+)?(?:updated|modified|published|posted)\b)",
+    r"\s*[|·•]\s*|\s+-\s+|[,.]\s*(?=(?:last\s+)?(?:updated|modified|published|posted)\b)",
     re.IGNORECASE,
 )
 # A month name followed by a year ("November 2023", "Nov. 2023").
@@ -308,7 +309,7 @@ def _metadata_line(
     byline = _byline(line, order)
     if byline is not None:
         return byline
-    parts = [part for part in _PARTS.split(line) if part]
+    parts = [part for part in _PARTS.split(_strip_stop(line)) if part]
     read = [_part(part, order) for part in parts]
     if not any(r and r[0] != "time" for r in read):
         return _place_date(line, order) if near_edge else None
@@ -321,6 +322,11 @@ def _metadata_line(
     if first is None:
         return _Found("published")
     return _Found("updated" if first[0] == "updated" else "published", first[1])
+
+
+def _strip_stop(line: str) -> str:
+    """``line`` without one closing full stop after a digit ("Updated 12 May 2024.")."""
+    return line[:-1] if len(line) > 1 and line.endswith(".") and line[-2].isdigit() else line
 
 
 def _part(part: str, order: str | None = None) -> tuple[str, str | None] | None:
@@ -365,7 +371,7 @@ def _byline(line: str, order: str | None) -> _Found | None:
     "By Jane Doe, 12 May 2023", "By Jane Doe - May 12, 2023") and what it says."""
     for pattern in _meta_patterns("byline"):
         match = pattern.fullmatch(line)
-        if match is None or not _looks_like_name(match["author"]):
+        if match is None or not (_looks_like_name(match["author"]) or _is_desk(match["author"])):
             continue
         if match["kicker"] and not is_section_label(match["kicker"]):
             continue
@@ -396,12 +402,20 @@ def _is_role(role: str | None) -> bool:
     )
 
 
+def _is_desk(author: str) -> bool:
+    """A byline's desk instead of a person ("our correspondent in Sake")."""
+    pattern = furniture_vocab()["metadata"].get("byline_desk")
+    return bool(pattern) and re.fullmatch(pattern, author.strip(), re.IGNORECASE) is not None
+
+
 def _is_label(part: str) -> bool:
     """A kicker, section or author name between the parts of a metadata line, a
     byline ("Analysis by Jane Doe") or an author with a role ("Jane Doe, senior
     fellow, Example Institute")."""
     if len(part.split()) <= 5 and (_looks_like_name(part) or is_section_label(part)):
         return True
+    if any(p.fullmatch(part.strip()) for p in _meta_patterns("line_labels")):
+        return True  # "Issue 212", "editorial office"
     if _byline(part, None) is not None:
         return True
     name, _, role = part.partition(",")
@@ -437,10 +451,11 @@ def _dateline(lines: list[str], years: set[int]) -> tuple[str | None, str | None
     page states for itself (copyright, dated URL, another date line) or, failing
     that, the one year the text gives the same month ("in November 2023").
     """
-    pattern = re.compile(furniture_vocab()["metadata"]["dateline"])
+    vocab = furniture_vocab()["metadata"]
+    patterns = [re.compile(vocab[key]) for key in ("dateline", "dateline_place") if vocab.get(key)]
     paragraphs = [line.strip() for line in lines if line.strip()][:6]
     for paragraph in paragraphs:
-        match = pattern.match(paragraph)
+        match = next((m for m in (p.match(paragraph) for p in patterns) if m), None)
         if match and (match["date"] or match["agency"]):
             when = None
             if match["date"]:
