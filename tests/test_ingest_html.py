@@ -181,3 +181,19 @@ def test_html_declared_charset():
         == "koi8-r"
     )
     assert declared_charset(b"<p>no charset</p>") is None
+
+
+def test_html_date_alone_in_a_dated_element_is_the_publication_date():
+    page = (
+        '<html><head><title>Raid</title></head><body><p class="meta">13 March 2024</p>'
+        '<p class="meta">4 min read</p><p>The fighters crossed the border on Tuesday.</p></body></html>'
+    )
+    assert html_metadata(page)["published"] == "2024-03-13"
+
+
+def test_html_dated_element_needs_a_full_date_alone():
+    page = (
+        '<html><body><p class="byline">Updated 13 March 2024 by Jane Roe</p><span class="date">March</span>'
+        '<p class="article-meta">Read the story of 2024</p><p>Text.</p></body></html>'
+    )
+    assert html_metadata(page)["published"] is None

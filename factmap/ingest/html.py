@@ -66,7 +66,8 @@ def html_metadata(html: str) -> dict[str, str | None]:
     Title: ``og:title``, ``<title>`` (without a "| Site" suffix), ``<h1>``. Publisher:
     ``og:site_name``, a ``publisher`` meta, JSON-LD ``publisher.name``. Published:
     ``article:published_time``, JSON-LD ``datePublished``, other date metas,
-    ``<time datetime>``.
+    ``<time datetime>`` (or its text), a full date alone in an element whose class
+    names a date or byline.
     """
     try:
         tree = lxml.html.document_fromstring(html)
@@ -99,9 +100,29 @@ def html_metadata(html: str) -> dict[str, str | None]:
         metas.get("dc.date"),
         metas.get("sailthru.date"),
         *(t.get("datetime") for t in tree.iter("time")),
+        *(t.text_content() for t in tree.iter("time")),
+        *_dated_elements(tree),
     ]
     published = next((d for d in (iso_date(v) for v in dates if isinstance(v, str)) if d), None)
     return {"title": title, "publisher": publisher, "published": published}
+
+
+#: class/id words of page elements that hold an article's date or byline line
+_DATE_CLASS = re.compile(r"date|time|meta|byline|publish|posted|dateline", re.IGNORECASE)
+
+
+def _dated_elements(tree: Any) -> list[str]:
+    """Short texts of elements whose class or id names a date or byline ("<p
+    class="meta">13 March 2024</p>"): boilerplate that text extraction drops."""
+    found: list[str] = []
+    for el in tree.iter("p", "span", "div", "li"):
+        marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if not _DATE_CLASS.search(marks):
+            continue
+        text = " ".join(el.text_content().split())
+        if 6 <= len(text) <= 60:
+            found.append(text)
+    return found
 
 
 def _metas(tree: Any) -> dict[str, str]:
