@@ -79,6 +79,8 @@ NEGATION = [
     ("The Delta Council has nothing to do with the Sun Battalion.", "do", True),
     ("Lia Moreno leads the Delta Council.", "leads", False),
     ("Lia Moreno, the head of the Delta Council, did not attend.", "head", False),
+    # a contrastive "not" negates only the phrase it introduces
+    ("Lia Moreno is a member of the Delta Council, not of the Sun Battalion.", "member", False),
 ]
 
 

@@ -386,3 +386,61 @@ def test_relations_forms_units_entering_the_regions_of_a_country(nlp):
     specs = [("Northern Front", ORG), ("Kessel", LOC), ("Lesno", LOC), ("Valdoria", LOC)]
     found = {t for t in triples(nlp, text, specs) if t[1] == "operates_in"}
     assert found == {("Northern Front", "operates_in", "Kessel"), ("Northern Front", "operates_in", "Lesno")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Lion Brigade, a mainly rural group whose military commander is Ivo Marn, took the town.",
+        "The Lion Brigade, whose commander-in-chief is Ivo Marn, fights mostly in the north.",
+        "It serves under the Lion Brigade, whose chief Ivo Marn has praised the fighters.",
+    ],
+)
+def test_relations_forms_whose_role_noun_is_the_antecedent_s(nlp, text):
+    specs = [("Lion Brigade", ORG), ("Ivo Marn", PER)]
+    assert ("Ivo Marn", "leader_of", "Lion Brigade") in triples(nlp, text, specs)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Lion Brigade fought next to the Eagle Legion near Tarma.",
+        "The Lion Brigade, which fights beside the Eagle Legion, took the town.",
+        "In March the Lion Brigade fought side by side with the Eagle Legion.",
+    ],
+)
+def test_relations_forms_fighting_beside_another_unit_is_an_alliance(nlp, text):
+    specs = [("Lion Brigade", ORG), ("Eagle Legion", ORG), ("Tarma", LOC)]
+    assert ("Lion Brigade", "allied_with", "Eagle Legion") in triples(nlp, text, specs)
+
+
+@pytest.mark.slow
+def test_relations_forms_coordinated_actors_that_cooperate_are_allies(nlp):
+    text = "The Lion Brigade and the Eagle Legion cooperate closely."
+    specs = [("Lion Brigade", ORG), ("Eagle Legion", ORG)]
+    assert triples(nlp, text, specs) == {("Lion Brigade", "allied_with", "Eagle Legion")}
+
+
+@pytest.mark.slow
+def test_relations_forms_working_in_the_same_place_is_no_alliance(nlp):
+    text = "The Lion Brigade and the Eagle Legion work in the same towns."
+    specs = [("Lion Brigade", ORG), ("Eagle Legion", ORG)]
+    assert triples(nlp, text, specs) == set()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Petrov is an enemy of Ivanov, not of Kuznetsov.",
+        '"Petrov does not love Valdoria, he is an enemy of Ivanov, not of Kuznetsov," said Lind.',
+    ],
+)
+def test_relations_forms_contrastive_not_negates_only_its_own_phrase(nlp, text):
+    specs = [("Petrov", PER), ("Ivanov", PER), ("Kuznetsov", PER), ("Valdoria", LOC), ("Lind", PER)]
+    claims, names = claims_for(nlp, text, specs)
+    found = {(names[c.subject], c.predicate, names[c.object], c.negated) for c in claims}
+    assert ("Petrov", "opposes", "Ivanov", False) in found
+    assert ("Petrov", "opposes", "Kuznetsov", True) in found

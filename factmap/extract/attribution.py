@@ -8,7 +8,8 @@ clause:
   "..., the governor said", "Kyiv denied any involvement": a place may stand for
   its government) or the object of "according to"; None when the text
   states the fact in its own voice or the speaker is not a known mention;
-* negated: a negation cue governs the clause: "not", "never", "no"/"nothing"
+* negated: a negation cue governs the clause (a contrastive "not" after a comma and
+  before a preposition, "an enemy of X, not of Y", negates only its own phrase): "not", "never", "no"/"nothing"
   ("has nothing to do with", "no link"), or a negating verb ("denied",
   "rejected", "distanced itself from"). Cues are read on the path from the
   clause's trigger word up to the sentence root, stopping at noun modifiers, so
@@ -78,6 +79,15 @@ def _negation_scope(path: list[Token], scope_preps: set[str]) -> list[Token]:
     return path
 
 
+def contrastive(neg: Token) -> bool:
+    """A "not" that sets one phrase against another ("an enemy of X, not of Y"): after a
+    comma, right before a preposition. It negates only the phrase it introduces."""
+    doc = neg.doc
+    if neg.i == 0 or neg.i + 1 >= len(doc) or doc[neg.i - 1].text != ",":
+        return False
+    return doc[neg.i + 1].pos_ == "ADP"
+
+
 def is_negated(token: Token) -> bool:
     """Whether a negation cue governs ``token`` (see the module docstring)."""
     vocab = load_vocab()["attribution"]
@@ -90,7 +100,7 @@ def is_negated(token: Token) -> bool:
         if tok.lemma_.lower() in verbs:
             return True
         for child in tok.children:
-            if child.dep_ == "neg":
+            if child.dep_ == "neg" and not contrastive(child):
                 return True
             if child.dep_ in ("det", "dobj", "advmod", "nsubj") and child.lower_ in words:
                 return True

@@ -78,7 +78,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from factmap.errors import InputError
-from factmap.extract.attribution import claimant_of, clause_path, is_negated
+from factmap.extract.attribution import claimant_of, clause_path, contrastive, is_negated
 from factmap.extract.coref import (
     coordinated_groups,
     load_vocab,
@@ -177,6 +177,11 @@ class _Context:
             return [Arg(m, True) for m in self.plural[token.i]]
         if token.tag_ in ("WDT", "WP") and token.head.dep_ in ("relcl", "acl"):
             return self.antecedent(token.head, depth)
+        if token.tag_ == "WP$":  # "X, whose commander is Y": the clause's antecedent
+            clause = token.head
+            while clause.dep_ != "relcl" and clause.head.i != clause.i and clause.i >= token.i - 1:
+                clause = clause.head
+            return self.antecedent(clause, depth) if clause.dep_ == "relcl" else []
         if (  # "the directorate under which X operates"
             token.tag_ == "WDT"
             and token.dep_ == "pobj"
@@ -498,6 +503,11 @@ def _reciprocal(token: Token, role: str = "each_other") -> bool:
         return any(c.dep_ == "advmod" and c.lower_ == "together" for c in token.children)
     if role == "side_by_side":
         return _side_by_side(token)
+    if role == "mutual":  # "A and B cooperate", "the two cooperate": no other party named
+        return not any(
+            c.dep_ in ("dobj", "dative", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "with")
+            for c in token.children
+        )
     for prep in token.children:
         for pobj in prep.children:
             if pobj.dep_ == "pobj" and pobj.lower_ in ("other", "another"):
@@ -534,6 +544,10 @@ def _verb_role(ctx: _Context, verb: Token, role: str) -> list[Arg]:
         return ctx.patients(verb) if is_passive(verb) else []
     if role.startswith("prep:"):
         return ctx.prep_objects(verb, role[5:].split(","))
+    if role == "side_with":  # "fought side by side with X": "with" hangs on either "side"
+        if not _side_by_side(verb):
+            return []
+        return ctx.prep_objects(verb.doc[verb.i + 3], ["with"]) or ctx.prep_objects(verb, ["with"])
     if role == "reflexive_name":  # "which together call themselves X"
         if not any(c.dep_ == "dobj" and c.lower_ in ctx.reflexives for c in verb.children):
             return []
@@ -601,6 +615,13 @@ def collective_of(ctx: _Context, noun: Token) -> Token | None:
 def noun_other(ctx: _Context, word: Token, preps: Iterable[str]) -> list[Arg]:
     """The other side of a role noun: "Y's leader", "Y leader", "leader of Y"."""
     out = ctx.prep_objects(word, preps)
+    if word.dep_ == "attr":  # "he is an enemy of X, not of Y": "not of Y" hung on "is"
+        out += [
+            a
+            for neg in word.head.children
+            if neg.dep_ == "neg" and neg.i > word.i and contrastive(neg)
+            for a in ctx.prep_objects(neg, preps)
+        ]
     if word.dep_ == "acomp" and not out:  # "X is active in Y": the prep hangs on "is"
         out = [a for a in ctx.prep_objects(word.head, preps)]
     holders = [word]
@@ -821,7 +842,7 @@ def _verb_frame(ctx: _Context, frame: dict[str, Any], verb: Token) -> list[_Foun
         subjects = _unique(subjects + _co_agents(ctx, verb))
     out: list[_Found] = []
     for role in _as_list(frame["object"]):
-        if role in ("each_other", "together", "side_by_side"):
+        if role in ("each_other", "together", "side_by_side", "mutual"):
             if _reciprocal(verb, role) and len(subjects) > 1:
                 return [
                     f
@@ -1187,12 +1208,26 @@ def _responsibility(
             if p.dep_ == "pobj"
         ]
         matches = _events_for(behind, sent, events) if behind else []
+        responsible = [  # "X is (not) responsible for E"
+            p
+            for a in verb.children
+            if a.dep_ == "acomp" and a.lemma_.lower() in spec.get("responsible", ())
+            for c in a.children
+            if c.dep_ == "prep" and c.lower_ in spec["preps"]
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        if not matches and responsible:
+            matches = _acts_named(responsible, sent, events, spec)
     elif verb.pos_ != "VERB":
         return []
     if not matches and lemma in spec["verbs"]:
         matches = _claimed_events(verb, sent, events, spec)
+    trigger = verb
     if not matches and lemma in spec["denial_verbs"]:
         matches = _denied_events(verb, sent, events, spec)
+        if matches and lemma == "have":  # "it has no part in E": the noun carries the "no"
+            trigger = next(c for c in verb.children if c.dep_ == "dobj")
     if not matches and lemma in spec["report_verbs"]:
         matches = _reported_acts(ctx, verb, events, spec)
         confidence = float(spec["reported_confidence"])
@@ -1200,7 +1235,7 @@ def _responsibility(
         return []
     actor_types = set(spec["subject_types"])
     return [
-        _Found("claimed_responsibility", agent, Arg(event.key), verb, spec["name"], confidence)
+        _Found("claimed_responsibility", agent, Arg(event.key), trigger, spec["name"], confidence)
         for agent in ctx.agents(verb)
         if ctx.type_of(agent) in actor_types
         for event in matches
@@ -1245,34 +1280,85 @@ def _events_for(nouns: list[Token], sent: Span, events: Sequence[Event]) -> list
     in_sentence = [e for e in events if _overlaps(e.start, e.end, sent.start_char, sent.end_char)]
     if in_sentence:
         return in_sentence if len(in_sentence) == 1 else []
-    words = {t.lemma_.lower() for t in nouns if t.pos_ == "NOUN"}
-    earlier = [
-        e
-        for e in events
-        if e.end <= sent.start_char
-        and words & {w.rstrip("s") for w in re.findall(r"\w+", e.quote.lower())}
-    ]
-    return earlier[-1:]
+    return _latest_told(nouns, sent, events)
+
+
+def _told_by(nouns: list[Token], quote: str) -> int:
+    """How well an earlier event's evidence tells what the noun phrases name: 2 when it
+    has the name the noun is compounded with ("the Tarma operation" -> "... near Tarma"),
+    1 when it uses the noun's word ("the raid" -> "raided", "the incursions" ->
+    "incursion"), else 0."""
+    words = re.findall(r"\w+", quote.lower())
+    best = 0
+    for noun in (t for t in nouns if t.pos_ == "NOUN"):
+        names = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if names and all(n in words for n in names):
+            return 2
+        stem = noun.lemma_.lower()
+        if any(w.startswith(stem) for w in words):
+            best = 1
+    return best
+
+
+def _latest_told(nouns: list[Token], sent: Span, events: Sequence[Event]) -> list[Event]:
+    """The latest event before ``sent`` that the noun phrases tell best (see _told_by)."""
+    scored = [(_told_by(nouns, e.quote), e) for e in events if e.end <= sent.start_char]
+    best = max((score for score, _ in scored), default=0)
+    return [e for score, e in scored if score == best][-1:] if best else []
 
 
 def _denied_events(
     verb: Token, sent: Span, events: Sequence[Event], spec: dict[str, Any]
 ) -> list[Event]:
-    """ "X denied any involvement (in E)": E, or the latest earlier act of violence."""
+    """ "X denied any involvement (in E)", "X denied carrying out E", "X has no part in
+    E": E, or the latest earlier act of violence."""
     dobjs = [c for c in verb.children if c.dep_ == "dobj"]
     nouns = [c for c in dobjs if c.lemma_.lower() in spec["involvement"]]
     if any(c.lower_ == "nothing" for c in dobjs):  # "has nothing to do with E"
         nouns = [t for c in dobjs for t in c.subtree if t.lemma_ == "do" and t.pos_ == "VERB"]
-    if not nouns:
+    acts = [] if nouns or verb.lemma_.lower() == "have" else _denied_acts(verb, spec)
+    if not nouns and not acts:
         return []
-    named = [
-        p for n in nouns for c in n.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
-    ]
+    named = [  # "carrying out the Tarma attack", not "targeting civilians"
+        c
+        for a in acts
+        for c in a.children
+        if c.dep_ == "dobj" and c.lemma_.lower() in spec.get("act_nouns", {})
+    ] + [p for n in nouns for c in n.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return _acts_named(named, sent, events, spec, any_act=bool(acts))
+
+
+def _acts_named(
+    named: list[Token], sent: Span, events: Sequence[Event], spec: dict[str, Any], any_act: bool = False
+) -> list[Event]:
+    """The events a denial is about: an earlier event the noun phrases tell ("denied
+    the Tarma attack"), one they overlap; else, when they name an act of violence
+    (``act_nouns``) or nothing, the sentence's one act or the latest earlier act ("any
+    role in the elections" denies no act)."""
     if named:
-        return _events_for(named, sent, events)
-    acts = set(spec["act_types"])
-    earlier = [e for e in events if e.start <= sent.start_char and e.type in acts]
-    return earlier[-1:]
+        found = _latest_told(named, sent, events) or _events_for(named, sent, events)
+        if found:
+            return found
+        if not any_act and not any(n.lemma_.lower() in spec.get("act_nouns", {}) for n in named):
+            return []
+    kinds = set(spec["act_types"])
+    here = [e for e in events if _overlaps(e.start, e.end, sent.start_char, sent.end_char)]
+    if len(here) == 1 and here[0].type in kinds:
+        return here
+    earlier = [e for e in events if e.end <= sent.start_char and e.type in kinds]
+    named_kinds = {spec.get("act_nouns", {}).get(n.lemma_.lower()) for n in named} - {None}
+    return [e for e in earlier if e.type in named_kinds][-1:] or earlier[-1:]
+
+
+def _denied_acts(verb: Token, spec: dict[str, Any]) -> list[Token]:
+    """ "denied carrying out the attack", "denied targeting civilians": the gerunds of one
+    of ``denied_acts`` a denial verb governs."""
+    wanted = set(spec.get("denied_acts", ()))
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in ("xcomp", "ccomp", "dobj") and c.tag_ == "VBG" and c.lemma_.lower() in wanted
+    ]
 
 
 def _reported_acts(
@@ -1443,10 +1529,24 @@ def _to_claim(ctx: _Context, doc: Document, sent: Span, start: int, end: int, f:
         confidence=confidence,
         rule=rule,
         claimant=claimant_of(sent, f.trigger, ctx.index, ctx.types),
-        negated=is_negated(f.trigger),
+        negated=is_negated(f.trigger) or _contrasted(ctx, sent, obj.mention),
         valid_from=valid_from,
         valid_to=valid_to,
     )
+
+
+def _contrasted(ctx: _Context, sent: Span, mention: str) -> bool:
+    """ "an enemy of X, not of Y": Y is the object of a preposition a contrastive "not"
+    introduces (see ``attribution.contrastive``)."""
+    for tok in sent:
+        if ctx.index.get(tok.i, ("",))[0] != mention or tok.dep_ not in ("pobj", "conj"):
+            continue
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        prep = tok.head
+        if tok.dep_ == "pobj" and prep.i > 0 and prep.doc[prep.i - 1].dep_ == "neg":
+            return contrastive(prep.doc[prep.i - 1])
+    return False
 
 
 def _order(mention: str) -> tuple[int, str]:
