@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from factmap.extract.dates import conjoined_dates, day_offset, resolve_date
+from factmap.extract.dates import (
+    conjoined_dates,
+    day_offset,
+    is_month_name,
+    measure_offset,
+    resolve_date,
+    shift_date,
+    within_days,
+)
 
 FRIDAY = "2024-06-07"
 
@@ -281,3 +289,62 @@ def test_extract_dates_list_as_one_date_keeps_what_items_share() -> None:
     assert resolve_date("in May and June", "2024-06-15") == "2024"
     assert resolve_date("in March and April 2022", "2024-06-15") == "2022"
     assert resolve_date("in 2020 and 2021", "2024-06-15") is None
+
+
+# --- weekdays of a named week, shifts in weeks and months, measures, spans
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ("on Monday last week", "2024-11-11"),  # published Wednesday 2024-11-20
+        ("Tuesday of last week", "2024-11-12"),
+        ("Monday this week", "2024-11-18"),
+        ("Friday this week", None),  # after publication: not yet
+    ],
+)
+def test_dates_weekday_of_last_or_this_week(expr: str, expected: str | None) -> None:
+    assert resolve_date(expr, "2024-11-20") == expected
+
+
+def test_dates_weekday_of_week_needs_a_day_precise_publication() -> None:
+    assert resolve_date("Monday last week", "2024-11") is None
+
+
+@pytest.mark.parametrize(
+    ("expr", "previous", "expected"),
+    [
+        ("a week later", "2024-03-05", "2024-03-12"),
+        ("ten months later", "2024-03-05", "2025-01"),
+        ("two months earlier", "2024-03", "2024-01"),
+        ("three years later", "2020", "2023"),
+        ("a week later", "2024-03", None),  # too coarse for a day shift
+    ],
+)
+def test_dates_anaphoric_shift_in_weeks_and_months(expr: str, previous: str, expected: str | None) -> None:
+    assert resolve_date(expr, None, previous) == expected
+
+
+def test_dates_measure_offset_units() -> None:
+    assert measure_offset("a week") == ("day", 7)
+    assert measure_offset("ten months") == ("month", 10)
+    assert measure_offset("two years") == ("year", 2)
+    assert measure_offset("several months") is None
+    assert day_offset("ten months") is None and day_offset("two days") == 2
+
+
+def test_dates_shift_date_keeps_the_precision_of_the_unit() -> None:
+    assert shift_date("2024-07-06", "month", -10) == "2023-09"
+    assert shift_date("2024-07", "day", 1) is None
+
+
+def test_dates_within_days_keeps_what_the_span_shares() -> None:
+    assert within_days("2024-03-15", 3) == "2024-03"
+    assert within_days("2024-03-31", 2) == "2024"
+    assert within_days("2024-12-31", 2) is None
+    assert within_days("2024-03", 3) == "2024-03"
+    assert within_days("2024-03-15", 1) == "2024-03-15"
+
+
+def test_dates_is_month_name() -> None:
+    assert is_month_name("March") and is_month_name("Sept.")
+    assert not is_month_name("Marsh")

@@ -22,6 +22,8 @@ as "on", "in", "since" and a leading "the" / "early" / "mid-" / "late"):
   year from publication; "the early hours of Monday", "early on Tuesday morning",
   "the night of 12 March 2024" are read as the day they name.
 * ``today``, ``yesterday``, ``last night``, ... -> a day.
+* "Monday last week" / "Tuesday of this week" -> that day of the Monday-Sunday week named
+  (never after publication).
 * Weekdays: "Monday", "on Monday", "this Monday" -> the most recent Monday on or
   before publication (never after); "last Monday" -> the most recent one strictly
   before publication. Needs a day-precise publication date.
@@ -50,8 +52,10 @@ as "on", "in", "since" and a leading "the" / "early" / "mid-" / "late"):
 * Phrases that point back to a date the text named before ("that same year", "later that
   day", "the next day", "two days later") are read against ``previous`` (the last date
   resolved before them, ISO), keeping only what it supports; None without it.
-  :func:`day_offset` reads "a day" / "two days" of "a day after ..." for callers that
-  shift a date told elsewhere in the sentence.
+  "a week later" shifts by 7 days, "ten months later" by months (month precision).
+  :func:`measure_offset` reads "a day" / "two weeks" / "ten months" of "ten months after
+  ..." for callers that shift a date told elsewhere in the sentence (:func:`shift_date`);
+  :func:`within_days` keeps what the days of a multi-day event share.
 """
 
 from __future__ import annotations
@@ -121,7 +125,11 @@ _ANAPHORA = re.compile(
 )
 _ANAPHORIC_SHIFT = re.compile(
     r"^(?:on\s+)?(?:the\s+)?(?:(next|following|previous)\s+(day|month|year)"
-    r"|(a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(day|year)s?\s+(later|earlier|before))$"
+    r"|(" + "|".join(_NUMBERS) + r"|\d{1,2})\s+(day|week|month|year)s?\s+(later|earlier|before))$"
+)
+# "Monday last week", "on Tuesday of last week": that weekday of the week named
+_WEEKDAY_OF_WEEK = re.compile(
+    r"^(" + "|".join(_WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:of\s+)?(last|this)\s+week$"
 )
 _NOT_ANAPHORIC = "not anaphoric"
 
@@ -166,7 +174,7 @@ def _resolve(expr: str, published: str | None) -> str | None:
     found = _absolute(text) or _written(text, anchor, qualified) or _season(text, anchor)
     if found is not None or anchor is None:
         return found
-    for relative in (_day_word, _weekday, _ago, _period, _weekend):
+    for relative in (_day_word, _weekday, _weekday_of_week, _ago, _period, _weekend):
         found = relative(text, anchor)
         if found is not None:
             return found
@@ -247,6 +255,11 @@ def _absolute(text: str) -> str | None:
 def _month_number(word: str) -> int | None:
     word = word.rstrip(".")
     return _MONTHS.get(word) or _MONTH_ABBR.get(word)
+
+
+def is_month_name(word: str) -> bool:
+    """A month's name or abbreviation ("March", "Sept.")."""
+    return _month_number(word.lower()) is not None
 
 
 def _written(text: str, anchor: Anchor | None, qualified: bool) -> str | None:
@@ -332,6 +345,20 @@ def _weekday(text: str, anchor: Anchor) -> str | None:
     if match.group(1) in ("last", "past") and back == 0:
         back = 7
     return _iso_day(base - timedelta(days=back))
+
+
+def _weekday_of_week(text: str, anchor: Anchor) -> str | None:
+    """ "Monday last week" -> the Monday of the Monday-Sunday week before publication's;
+    "Tuesday this week" -> the Tuesday of publication's week, if not after publication."""
+    match = _WEEKDAY_OF_WEEK.match(text)
+    base = _day(anchor)
+    if not match or base is None:
+        return None
+    monday = base - timedelta(days=base.weekday())
+    if match.group(2) == "last":
+        monday -= timedelta(days=7)
+    found = monday + timedelta(days=_WEEKDAYS[match.group(1)])
+    return _iso_day(found) if found <= base else None
 
 
 def _ago(text: str, anchor: Anchor) -> str | None:
@@ -535,6 +562,8 @@ def _anaphoric(text: str, previous: str | None) -> str | None:
             unit = unit2
             number = int(count) if count.isdigit() else _NUMBERS[count]
             step = number if direction == "later" else -number
+            if unit == "week":
+                unit, step = "day", step * 7
         return _shift(previous, unit, step)
     return _NOT_ANAPHORIC
 
@@ -567,17 +596,47 @@ def _shift(iso: str, unit: str, step: int) -> str | None:
         return None
 
 
-def day_offset(expr: str) -> int | None:
-    """The number of days a measure phrase names: "a day" / "the day" -> 1, "two days"
-    -> 2, "a week" -> 7; None for anything else (hours, months, "days")."""
+def measure_offset(expr: str) -> tuple[str, int] | None:
+    """The shift a measure phrase names, as (unit, count): "a day" / "the day" -> ("day",
+    1), "a week" -> ("day", 7), "ten months" -> ("month", 10), "two years" -> ("year", 2);
+    None for anything else (hours, "days", "several months")."""
     match = re.match(
-        r"^(?:the|a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(day|week)s?$",
+        r"^(the|" + "|".join(_NUMBERS) + r"|\d{1,2})\s+(day|week|month|year)s?$",
         " ".join(expr.split()).lower(),
     )
     if not match:
         return None
-    word = expr.split()[0].lower()
-    count = 1 if word == "the" else int(word) if word.isdigit() else _NUMBERS.get(word)
-    if count is None:
+    word, unit = match.groups()
+    count = 1 if word == "the" else int(word) if word.isdigit() else _NUMBERS[word]
+    if unit == "week":
+        return "day", count * 7
+    return unit, count
+
+
+def shift_date(iso: str, unit: str, step: int) -> str | None:
+    """``iso`` moved by ``step`` days, months or years (``unit`` "day" / "month" / "year"),
+    keeping only the precision the unit allows: a month shift of "2024-07-06" is
+    "2023-09" for -10; a day shift needs a day; None when ``iso`` is too coarse."""
+    return _shift(iso, unit, step)
+
+
+def within_days(iso: str, days: int) -> str | None:
+    """The precision an event lasting ``days`` days supports when the text fixes one of its
+    days as ``iso`` (its start or its end): what the ``days - 1`` days either side share
+    ("2024-03-15" for a three-day vote -> "2024-03"; "2024-03-31" -> "2024"). Coarser
+    dates are returned as they are."""
+    if len(iso) != 10 or days <= 1:
+        return iso
+    try:
+        day = date.fromisoformat(iso)
+        first, last = day - timedelta(days=days - 1), day + timedelta(days=days - 1)
+    except (ValueError, OverflowError):
         return None
-    return count * (7 if match.group(1) == "week" else 1)
+    return _common(first.isoformat(), last.isoformat())
+
+
+def day_offset(expr: str) -> int | None:
+    """The number of days a measure phrase names: "a day" / "the day" -> 1, "two days"
+    -> 2, "a week" -> 7; None for anything else (hours, months, "days")."""
+    found = measure_offset(expr)
+    return found[1] if found is not None and found[0] == "day" else None

@@ -64,6 +64,15 @@ For every sentence:
    by X since he founded it"), a short all-capital name counts as an organization
    ("the RVC was founded"), what "came under shelling" is the target (place), "west of
    X" places it, and a verb the text itself negates ("it did not sign") is no event.
+   Dating forms: a verb coordinated with the one before it shares its date ("left X in
+   the autumn and formed Y"; not with "later", "then": ``sequence_adverbs``); a month name
+   before the noun dates it ("the March raid"); "in October 2022 X's parliament voted"
+   (the parser's possessor) dates the verb; "late on Saturday" the verb; a participle or
+   relative clause whose verb triggers another event type ("the forum, co-founded in 2016,
+   opened today") does not date the noun; "the X Declaration of April 2023, which Y
+   signed" dates the signing; a noun lasting N days ("the three-day vote opened
+   yesterday") keeps what its days share; "ten months after ..." shifts by months; date
+   phrases spaCy leaves untagged ("the same day", "in the autumn": ``date_phrases``) count.
    When the doer does not fit a rule's ``needs_subject``, the next rule for the same
    word is tried ("the country votes" is an election, "the deputy voted" other).
 4. **Evidence** is the sentence, cut at line breaks (blank lines always, single
@@ -91,7 +100,6 @@ neither date nor place ("X was founded by Y" is a fact about X, not an event).
 
 from __future__ import annotations
 
-import datetime
 import importlib.resources
 import re
 from collections.abc import Iterator
@@ -104,7 +112,14 @@ from spacy.tokens import Doc, Span, Token
 
 from factmap.errors import ConfigError, FactmapError
 from factmap.extract.coref import resolve_references
-from factmap.extract.dates import conjoined_dates, day_offset, resolve_date
+from factmap.extract.dates import (
+    conjoined_dates,
+    is_month_name,
+    measure_offset,
+    resolve_date,
+    shift_date,
+    within_days,
+)
 from factmap.ingest.clean import is_title_like
 from factmap.model import EVENT_TYPES, Document, Event, Mention
 
@@ -182,6 +197,8 @@ class EventVocab:
     before_words: frozenset[str] = frozenset()
     ahead_words: frozenset[str] = frozenset()
     sequence_verbs: frozenset[str] = frozenset()
+    sequence_adverbs: frozenset[str] = frozenset()
+    date_phrases: tuple[str, ...] = ()
 
 
 def _words(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -247,8 +264,17 @@ def load_event_vocab() -> EventVocab:
             "events.yaml: 'target_place_preps' must map event types to preposition lists; "
             "fix the entry in factmap/vocab/events.yaml"
         )
+    phrases = data.get("date_phrases") or ()
+    try:
+        re.compile("|".join(str(p) for p in phrases))
+    except re.error as exc:
+        raise ConfigError(
+            f"events.yaml: 'date_phrases' holds a bad regular expression ({exc}); fix it in "
+            "factmap/vocab/events.yaml"
+        ) from exc
     return EventVocab(
         rules=tuple(_rule(raw) for raw in data.get("triggers") or ()),
+        date_phrases=tuple(str(p) for p in phrases),
         target_place_preps={type_: _words(targets, type_) for type_ in targets},
         **{
             key: _words(data, key)
@@ -280,6 +306,7 @@ def load_event_vocab() -> EventVocab:
                 "before_words",
                 "ahead_words",
                 "sequence_verbs",
+                "sequence_adverbs",
             )
         },  # fmt: skip
     )
@@ -642,7 +669,10 @@ def _frame(trigger: Token, vocab: EventVocab) -> _Frame:
                 foreign.add(verb.i)
         # "the raid, which began on Monday near X", "the capture, announced on 3 May":
         # the clause dates and places it
-        anchors += [c for c in trigger.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
+        anchors += [
+            c for c in trigger.children
+            if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB" and not _other_happening(c, trigger, vocab)
+        ]  # fmt: skip
         if trigger.dep_ == "pobj" and trigger.head.lower_ in vocab.target_subject_preps:
             verb = trigger.head.head  # "X came under heavy shelling"
             targets = {c.i for c in verb.children if c.dep_ in _SUBJECTS}
@@ -656,8 +686,28 @@ def _frame(trigger: Token, vocab: EventVocab) -> _Frame:
     objects |= {
         o.i for a in anchors for o in a.children if o.dep_ in _SUBJECTS and a is not trigger
     }
+    if trigger.pos_ == "VERB" and trigger.dep_ == "relcl" and any(
+        c.dep_ == "dobj" and c.tag_ == "WDT" for c in trigger.children
+    ):  # "the X Declaration of April 2023, which Y signed": what was signed is dated
+        objects.add(trigger.head.i)
     slots |= targets
     return _Frame(trigger, anchors, slots, objects, doers, hanging, targets)
+
+
+def _other_happening(clause: Token, noun: Token, vocab: EventVocab) -> bool:
+    """A participle or relative clause of a noun trigger whose verb is a trigger of another
+    event type ("the forum, co-founded in 2016 by X, opened today": the founding's date is
+    not the forum's)."""
+    return any(
+        rule.pos == "verb" and rule.type != _noun_type(noun, vocab) and _lemma(clause) in rule.lemmas
+        and not rule.child_deps and not rule.preps and not rule.subject_lemmas
+        for rule in vocab.rules
+    )
+
+
+def _noun_type(noun: Token, vocab: EventVocab) -> str | None:
+    """The event type of the first noun rule whose lemmas hold ``noun``'s lemma."""
+    return next((r.type for r in vocab.rules if r.pos == "noun" and _lemma(noun) in r.lemmas), None)
 
 
 def _company_prep(noun: Token, vocab: EventVocab) -> Token | None:
@@ -934,6 +984,8 @@ def _date_phrase(ent: Span) -> str:
         start, end = ent.start, ent.end
     if root.dep_ == "pobj" and root.head.i == start - 1:
         start -= 1
+    if len(ent) == 1 and is_month_name(ent.text) and root.dep_ in ("compound", "nmod", "amod"):
+        return f"in {ent.text}"  # "the March raid": a month modifying a noun dates it
     if ent.text.lower() in ("this day", "the same day"):  # "this day back in 1991"
         tail = [t.lower_ for t in doc[end : end + 3]]
         skip = 1 if tail[:1] == ["back"] else 0
@@ -990,27 +1042,66 @@ def _date_at(
     return None
 
 
+@lru_cache(maxsize=4)
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in phrases), re.IGNORECASE) if phrases else None
+
+
+def date_entities(sent: Span, vocab: EventVocab | None = None) -> list[Span]:
+    """The DATE/TIME entities of ``sent``, plus the date phrases of the vocabulary
+    (``date_phrases``: "the same day", "in the autumn", "a week later") that spaCy did not
+    tag, in text order."""
+    vocab = vocab or load_event_vocab()
+    ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    taken = {t.i for e in ents for t in e}
+    pattern = _phrase_pattern(vocab.date_phrases)
+    if pattern is not None:
+        for match in pattern.finditer(sent.text):
+            span = sent.doc.char_span(
+                sent.start_char + match.start(), sent.start_char + match.end(),
+                label="DATE", alignment_mode="contract",
+            )  # fmt: skip
+            if span is None or not len(span) or any(t.i in taken for t in span):
+                continue
+            ents.append(span)
+            taken |= {t.i for t in span}
+    return sorted(ents, key=lambda e: e.start)
+
+
+def _attachment(ent: Span) -> tuple[Token, Token] | None:
+    """(the token a date entity is attached to, the date's noun), or None."""
+    root = _date_root(ent)
+    doc = ent.doc
+    if root.dep_ == "poss" and ent.start > 0 and (ent.end == len(doc) or doc[ent.end].tag_ != "POS"):
+        prep = doc[ent.start - 1]  # "In [October 2022] [X's parliament] voted": the parser
+        if prep.dep_ == "prep" and root.head.dep_ == "pobj" and root.head.head.i == prep.i:
+            return prep.head, root  # took the date for the possessor of the next noun
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        host = root.head.head
+        if host.dep_ == "advmod" and host.pos_ == "ADV" and host.head.pos_ in ("VERB", "AUX"):
+            host = host.head  # "signed late on Saturday": the adverb only narrows the time
+        return host, root
+    if root.dep_ in ("npadvmod", "tmod", "advmod", "nmod", "appos", "poss"):
+        return root.head, root  # "poss": "last week's attack", "Sunday's vote"
+    if root.dep_ == "prep" and root.i == ent.start:  # "between 3 and 5 May"
+        return root.head, root
+    if root.dep_ in ("nummod", "compound") and root.head.pos_ == "NOUN":
+        return root.head, root  # "the 2021 coup", "the March incursion"
+    if root is not ent.root:  # "the uprising of 1863": the date's noun is an anchor
+        return root, root
+    return None
+
+
 def _attached_dates(heads: set[int], sent: Span, bounds: tuple[int, int]) -> list[tuple[Span, Token]]:
     """DATE/TIME entities inside ``bounds`` attached to one of ``heads``, with their noun."""
     found = []
-    for ent in sent.ents:
-        if ent.label_ not in ("DATE", "TIME") or not (
-            bounds[0] <= ent.start_char and ent.end_char <= bounds[1]
-        ):
+    for ent in date_entities(sent):
+        if not (bounds[0] <= ent.start_char and ent.end_char <= bounds[1]):
             continue
-        root = _date_root(ent)
-        if root.dep_ == "pobj" and root.head.dep_ == "prep":
-            attached = root.head.head
-        elif root.dep_ in ("npadvmod", "tmod", "advmod", "nmod", "appos", "poss"):
-            attached = root.head  # "poss": "last week's attack", "Sunday's vote"
-        elif root.dep_ == "prep" and root.i == ent.start:  # "between 3 and 5 May"
-            attached = root.head
-        elif root.dep_ in ("nummod", "compound") and root.head.pos_ == "NOUN":
-            attached = root.head  # "the 2021 coup", "the March incursion"
-        elif root is not ent.root:  # "the uprising of 1863": the date's noun is an anchor
-            attached = root
-        else:
+        hit = _attachment(ent)
+        if hit is None:
             continue
+        attached, root = hit
         if root.dep_ in ("npadvmod", "tmod", "advmod"):
             attached = _adverbial_host(attached, heads)
         if attached.i in heads or root.i in heads:  # "on Tuesday, when X unveiled ..."
@@ -1041,26 +1132,31 @@ def _shifted_date(
     previous: dict[int, str] | None = None,
 ) -> str | None:
     """ "X said on Friday they were inside Y, a day after they crossed the border": a
-    trigger in an after/before clause measured in days is dated from the day of the
-    clause it hangs on (that clause's date, or its reporting verb's). Day-precise only."""
+    trigger in an after/before clause measured in days, weeks, months or years is dated
+    from the date of the clause it hangs on (that clause's date, its reporting verb's, or
+    for a participle or coordinated clause its head's), shifted by the measure at the
+    precision the measure allows ("ten months after" -> a month)."""
     for anchor in frame.anchors:
         found = _measured_clause(anchor, vocab)
         if found is None:
             continue
-        ref, days = found
+        ref, unit, step = found
         date = _date_at({ref.i}, sent, published, bounds, previous)
         reporter = _reporting_verb(ref, vocab) if ref.dep_ == "ccomp" else None
         if date is None and reporter is not None:
             date = _date_at({reporter.i}, sent, published, bounds, previous)
-        if date is None or len(date) != 10:
+        if date is None and (_is_participle_clause(ref) or _shares_time(ref, vocab)
+                             or (ref.dep_ in ("acl", "xcomp") and ref.tag_ == "VBG")):
+            date = _date_at({ref.head.i}, sent, published, bounds, previous)  # fmt: skip
+        if date is None:
             return None
-        return (datetime.date.fromisoformat(date) + datetime.timedelta(days=days)).isoformat()
+        return shift_date(date, unit, step)
     return None
 
 
-def _measured_clause(anchor: Token, vocab: EventVocab) -> tuple[Token, int] | None:
-    """(the clause an after/before phrase hangs on, days to add) for "a day after they
-    crossed" (advcl with a measure and a mark), "a day after launching a raid" (pcomp)
+def _measured_clause(anchor: Token, vocab: EventVocab) -> tuple[Token, str, int] | None:
+    """(the clause an after/before phrase hangs on, unit, signed count) for "a day after
+    they crossed" (advcl with a measure and a mark), "a day after launching a raid" (pcomp)
     and "two days after the raid" (pobj); None otherwise."""
     sign = {w: -1 for w in vocab.after_words} | {w: 1 for w in vocab.before_words}
     if anchor.dep_ == "advcl":  # "..., a day after they crossed"
@@ -1073,45 +1169,41 @@ def _measured_clause(anchor: Token, vocab: EventVocab) -> tuple[Token, int] | No
                 None,
             )  # fmt: skip
         if mark is not None and measure is not None:
-            days = _measure_days(measure)
-            return (anchor.head, sign[mark.lower_] * days) if days else None
+            found = _measure(measure)
+            return (anchor.head, found[0], sign[mark.lower_] * found[1]) if found else None
         return None
     if anchor.dep_ in ("pcomp", "pobj") and anchor.head.lower_ in sign:
         prep = anchor.head  # "a day after launching", "two days after the raid"
         measure = prep.head
         if measure.dep_ == "npadvmod" and prep.dep_ == "prep":
-            days = _measure_days(measure)
-            if days:
-                return measure.head, sign[prep.lower_] * days
+            found = _measure(measure)
+            if found:
+                return measure.head, found[0], sign[prep.lower_] * found[1]
     return None
 
 
-def _measure_days(measure: Token) -> int | None:
-    """Days named by a measure noun and its modifiers ("a day", "two days")."""
+def _measure(measure: Token) -> tuple[str, int] | None:
+    """The shift a measure noun and its modifiers name ("a day" -> ("day", 1), "ten
+    months" -> ("month", 10))."""
     words = [c for c in measure.children if c.dep_ in ("det", "nummod") and c.i < measure.i]
-    return day_offset(" ".join([*(w.text for w in words), measure.text]))
+    return measure_offset(" ".join([*(w.text for w in words), measure.text]))
 
 
 def previous_dates(sdoc: Doc, published: str | None, reach: int = 3) -> dict[int, str]:
     """For each DATE entity (by its first token), the last date resolved before it within
     ``reach`` sentences: what "that same year", "later that day" point back to."""
-    sent_of = {}
-    for n, sent in enumerate(sdoc.sents):
-        for ent in sent.ents:
-            sent_of[ent.start] = n
+    vocab = load_event_vocab()
     out: dict[int, str] = {}
     last: tuple[int, str] | None = None
-    for ent in sdoc.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
-        here = sent_of.get(ent.start, 0)
-        if last is not None and here - last[0] <= reach:
-            out[ent.start] = last[1]
-        resolved = resolve_date(_date_phrase(ent), published, out.get(ent.start))
-        if resolved is None:  # "the war of 1917": the date itself still counts
-            resolved = resolve_date(ent.text, published, out.get(ent.start))
-        if resolved is not None:
-            last = (here, resolved)
+    for here, sent in enumerate(sdoc.sents):
+        for ent in date_entities(sent, vocab):
+            if last is not None and here - last[0] <= reach:
+                out[ent.start] = last[1]
+            resolved = resolve_date(_date_phrase(ent), published, out.get(ent.start))
+            if resolved is None:  # "the war of 1917": the date itself still counts
+                resolved = resolve_date(ent.text, published, out.get(ent.start))
+            if resolved is not None:
+                last = (here, resolved)
     return out
 
 
@@ -1314,6 +1406,38 @@ def _listed_dates(
     return []
 
 
+def _shares_time(verb: Token, vocab: EventVocab) -> bool:
+    """A verb coordinated with the verb before it ("left X in May and formed Y"), with no
+    subject of its own and no adverb that moves it in time ("and later joined Y")."""
+    return (
+        verb.dep_ == "conj"
+        and verb.pos_ == "VERB"
+        and verb.head.pos_ == "VERB"
+        and not any(c.dep_ in _SUBJECTS for c in verb.children)
+        and not any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in vocab.sequence_adverbs
+                    for c in verb.children)
+    )  # fmt: skip
+
+
+_LASTING = re.compile(r"^(?:a\s+|the\s+)?(\w+)\s*-?\s*days?(?:\s+long)?$", re.IGNORECASE)
+
+
+def _lasting_days(token: Token, sent: Span, bounds: tuple[int, int]) -> int | None:
+    """How many days a noun trigger lasts by its own modifier ("a two-day raid", "the
+    three-day vote"), or None."""
+    for ent in date_entities(sent):
+        if not (bounds[0] <= ent.start_char and ent.end_char <= bounds[1]):
+            continue
+        hit = _attachment(ent)
+        if hit is None or hit[0].i != token.i or hit[1].dep_ not in ("nmod", "amod", "compound", "nummod"):
+            continue
+        match = _LASTING.match(ent.text)
+        found = measure_offset(f"{match.group(1)} days") if match else None
+        if found is not None and found[1] > 1:
+            return found[1]
+    return None
+
+
 def _negated(token: Token, vocab: EventVocab) -> bool:
     """A verb trigger the text itself negates ("it did not sign"); a denial someone
     reports ("X said it had not attacked") is kept as their statement."""
@@ -1378,7 +1502,7 @@ def _reading(
     # a date of its own that says too little ("last week", "on the 12th") is no reason
     # to borrow another clause's date
     borrow = date is None and mode is None and not any(
-        day_offset(ent.text) is None  # "two days (after)" measures, it does not date
+        measure_offset(ent.text) is None  # "two days (after)" measures, it does not date
         for ent, _ in _attached_dates({a.i for a in frame.anchors} | frame.objects, sent, (start, end))
     )
     if borrow:  # "..., a day after they crossed the border"
@@ -1387,10 +1511,17 @@ def _reading(
         # "Since May X has encircled Y, shelling its markets": the participle clause
         # happens in its main clause's time
         date = _date_at({token.head.i}, sent, doc.published, (start, end), previous)
+    if date is None and borrow and _shares_time(token, vocab):
+        # "left the regiment in the autumn and formed a detachment": a verb coordinated
+        # with the one before it, without a subject or a "later" of its own, shares its time
+        date = _date_at({token.head.i}, sent, doc.published, (start, end), previous)
     reporter = _reporting_verb(_governing_verb(token) or token, vocab)
     if date is None and borrow and reporter is not None:
         # "X said on Monday that fighting was continuing": told as news of that day
         date = _date_at(_report_heads(reporter), sent, doc.published, (start, end), previous)
+    lasting = _lasting_days(token, sent, (start, end))
+    if date is not None and lasting:  # "the three-day vote opened yesterday": the day
+        date = within_days(date, lasting)  # named is one of several
     confidence = _confidence(rule.pos == "verb", bool(participants), bool(date), bool(place))
     name = rule.name or f"{rule.pos}:{_lemma(token)}"
     if mode == FUTURE:

@@ -1,0 +1,149 @@
+"""find_events dating forms of news reporting: coordinated verbs sharing a date, weekdays
+of last week, month names before a noun, dates the parser took for a possessor, clauses
+of another happening, "which X signed", multi-day events, measures in months, date
+phrases spaCy leaves untagged ("the same day", "in the autumn"), "late on Saturday"."""
+
+from __future__ import annotations
+
+import pytest
+
+from factmap.extract.events import date_entities, find_events, load_event_vocab
+from factmap.model import Document, Event, Mention
+
+DOC = "dd"
+
+
+def _mentions(text: str, names: list[tuple[str, str]]) -> list[Mention]:
+    out = []
+    for string, type_ in names:
+        start = text.index(string)
+        out.append(Mention(DOC, start, start + len(string), string, type_))
+    return out
+
+
+@pytest.fixture
+def events(nlp):
+    """find_events on ``text`` with hand-made mentions; every quote is checked."""
+
+    def run(text: str, names: list[tuple[str, str]], published: str | None) -> list[Event]:
+        doc = Document(id=DOC, source="test", sha256="0", text=text, published=published)
+        found = find_events(nlp(text), doc, _mentions(text, names))
+        for event in found:
+            assert event.quote == text[event.start : event.end]
+        return found
+
+    return run
+
+
+def _dates(found: list[Event], type_: str) -> list[str | None]:
+    return [e.date for e in found if e.type == type_]
+
+
+@pytest.mark.slow
+def test_extract_events_coordinated_verb_shares_the_first_verbs_date(events) -> None:
+    text = ("A group of about thirty men left the brigade in the autumn and formed a separate "
+            "detachment, the Iron Wolves, which now serves in the south.")
+    found = events(text, [("Iron Wolves", "organization")], "2024-01-26")
+    assert _dates(found, "formation") == ["2023"]
+
+
+@pytest.mark.slow
+def test_extract_events_coordinated_participles_share_the_date(events) -> None:
+    text = ("The Harbour Declaration, adopted in late April 2023 and signed by Ana Kovac and "
+            "Piet Mols among others, called for the withdrawal of all troops.")
+    found = events(text, [("Ana Kovac", "person"), ("Piet Mols", "person")], "2024-05-20")
+    assert _dates(found, "agreement_signed") == ["2023-04"]
+
+
+@pytest.mark.slow
+def test_extract_events_coordinated_verb_with_later_keeps_no_borrowed_date(events) -> None:
+    text = "The Oak Legion was set up in 2019 and later signed the Harbour Declaration."
+    found = events(text, [("Oak Legion", "organization")], "2024-05-20")
+    assert "2019" not in _dates(found, "agreement_signed")
+
+
+@pytest.mark.slow
+def test_extract_events_weekday_of_last_week_dates_a_when_clause(events) -> None:
+    text = "Two of my men were wounded near Dorvan on Monday last week, when an enemy drone hit our position."
+    found = events(text, [("Dorvan", "location")], "2024-11-20")
+    assert _dates(found, "attack") == ["2024-11-11"]
+
+
+@pytest.mark.slow
+def test_extract_events_month_name_before_the_noun_dates_it(events) -> None:
+    text = "Tomas Berg said the unit had taken in 60 new recruits since the March raid into Velmor Oblast."
+    found = events(text, [("Tomas Berg", "person"), ("Velmor Oblast", "location")], "2024-05-17")
+    assert _dates(found, "raid") == ["2024-03"]
+
+
+@pytest.mark.slow
+def test_extract_events_date_taken_for_a_possessor_dates_the_verb(events) -> None:
+    text = 'In October 2022 Arland\'s parliament, the Grand Assembly, voted to recognise Velmor as "occupied".'
+    found = events(text, [("Grand Assembly", "organization"), ("Velmor", "location")], "2024-08-14")
+    assert _dates(found, "other") == ["2022-10"]
+
+
+@pytest.mark.slow
+def test_extract_events_participle_of_another_happening_does_not_date_the_noun(events) -> None:
+    text = ("The congress, co-founded in 2016 by the writer Ana Kovac, opened this morning at a "
+            "hotel in Velmor with about 300 delegates.")
+    found = events(text, [("Ana Kovac", "person"), ("Velmor", "location")], "2024-05-17")
+    assert _dates(found, "meeting") == ["2024-05-17"]
+    assert _dates(found, "formation") == ["2016"]
+
+
+@pytest.mark.slow
+def test_extract_events_relative_clause_object_dates_the_signing(events) -> None:
+    text = "The Charter builds on the Harbour Declaration of April 2023, which several council members also signed."
+    found = events(text, [], "2024-11-18")
+    assert _dates(found, "agreement_signed") == ["2023-04"]
+
+
+@pytest.mark.slow
+def test_extract_events_multi_day_event_keeps_what_its_days_share(events) -> None:
+    text = "Polls in Arland's three-day presidential vote opened yesterday and close tomorrow evening."
+    found = events(text, [("Arland", "location")], "2024-03-16")
+    assert _dates(found, "election") == ["2024-03"]
+
+
+@pytest.mark.slow
+def test_extract_events_months_after_a_clause_shift_its_date(events) -> None:
+    text = ("Arland, Belmia and Corvia signed a treaty in Kessa on 6 July last year creating the "
+            "Union of Lakes States, ten months after the three juntas first formed their "
+            "Alliance of Lakes States.")
+    names = [("Arland", "location"), ("Belmia", "location"), ("Corvia", "location"), ("Kessa", "location"),
+             ("Union of Lakes States", "organization"), ("Alliance of Lakes States", "organization")]
+    found = events(text, names, "2025-06-10")
+    assert sorted(d or "" for d in _dates(found, "formation")) == ["2023-09", "2024-07-06"]
+
+
+@pytest.mark.slow
+def test_extract_events_same_day_untagged_points_back(events) -> None:
+    text = ("On Saturday, the closing day, representatives of nine groups signed the Kessa Charter. "
+            "The same day delegates elected Ana Kovac, a former deputy, as chair of the council.")
+    found = events(text, [("Ana Kovac", "person")], "2024-11-18")
+    assert _dates(found, "election") == ["2024-11-16"]
+
+
+@pytest.mark.slow
+def test_extract_events_late_on_a_weekday_dates_the_verb(events) -> None:
+    text = ("The Northern Front and a group of allies signed a charter in Kessa late on Saturday "
+            "that lays the groundwork for a rival government, organisers said.")
+    found = events(text, [("Northern Front", "organization"), ("Kessa", "location")], "2025-02-24")
+    assert _dates(found, "agreement_signed") == ["2025-02-22"]
+
+
+@pytest.mark.slow
+def test_extract_events_date_entities_add_untagged_phrases(nlp) -> None:
+    sdoc = nlp("A group of about thirty men left the brigade in the autumn and formed a separate "
+               "detachment. The same day delegates elected a new chair.")
+    assert not [e for e in sdoc.ents if e.label_ == "DATE"]  # what spaCy leaves untagged
+    texts = [e.text for sent in sdoc.sents for e in date_entities(sent, load_event_vocab())]
+    assert texts == ["the autumn", "The same day"]
+
+
+@pytest.mark.slow
+def test_extract_events_fall_of_a_place_is_no_season(nlp) -> None:
+    sdoc = nlp("After the capture, in the fall of Dorvan, the men left.")
+    texts = [e.text for sent in sdoc.sents for e in date_entities(sent, load_event_vocab())]
+    assert not any("fall" in t for t in texts)
