@@ -70,7 +70,7 @@ def test_clean_strip_markdown_keeps_words():
 
 
 FURNITURE = {
-    "navigation": ["Skip to navigation", "Skip to main content"],
+    "navigation": ["Skip to navigation", "Skip to main content", "Menu   Search   Sign in", "Log in | Subscribe"],
     "image": [
         "View image in fullscreen",
         "Image caption, Fighters of the legion near the border",
