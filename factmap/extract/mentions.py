@@ -49,8 +49,11 @@ Sources of mentions and the ``Mention.rule`` they record:
                     head is also an organization head, when the model calls it a place
                     ("the Russian Federation") -> location; a name stated to be another
                     name of a person ("widely known as X") -> person; a bare meeting noun
-                    ("During the Teleconference") is dropped. Acronyms ("NATO") are never
-                    re-typed as small towns;
+                    ("During the Teleconference") is dropped; a name of several words in
+                    apposition to a role noun, after a role and its body ("the head of the
+                    regional administration Jane Roe") or before "'s office" -> person, and
+                    its surname with it; "X, the capital of Y" -> location. Acronyms
+                    ("NATO") are never re-typed as small towns;
 * ``rule:dateline`` a place opening a dateline ("KYIV, May 23 -");
 * ``rule:coordinated`` each name before a plural place noun ("Amhara and Afar regions");
 * ``rule:gazetteer`` a proper noun the model missed that is a known country or town;
@@ -1450,6 +1453,8 @@ def _retype(sdoc: Doc, kept: list[_Cand]) -> list[_Cand]:
                 c = _Cand(c.start, c.end, "organization", "rule:retype", c.prio)  # "State Duma deputy"
             elif c.type in {"person", "organization"} and _big_place_name(sdoc, span):
                 c = _Cand(c.start, c.end, "location", "rule:retype", c.prio)  # "Burkina Faso"
+            elif _stated_type(text, c) == "location" and c.type != "location":
+                c = _Cand(c.start, c.end, "location", "rule:retype", c.prio)  # "Wad Tarn, the capital of"
             out.append(c)
             continue
         etype = c.type
@@ -1497,7 +1502,9 @@ def _apposition_res() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]
     }
     nouns = "|".join(sorted((re.escape(w) for w in types), key=len, reverse=True)) or r"(?!)"
     after = re.compile(
-        rf"^,[ \t]+(?:a|an)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?P<noun>{nouns})\b", re.IGNORECASE
+        rf"^,[ \t]+(?:(?:a|an)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?P<noun>{nouns})\b"
+        rf"|the[ \t]+(?:[\w-]+[ \t]+){{0,2}}?(?P<the_noun>{nouns})[ \t]+of\b)",
+        re.IGNORECASE,
     )
     before = re.compile(rf"\b(?P<noun>{nouns})[ \t]+(?:called|named)[ \t]+$", re.IGNORECASE)
     return after, before, types
@@ -1505,10 +1512,13 @@ def _apposition_res() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]
 
 def _stated_type(text: str, c: _Cand) -> str | None:
     """The type an apposition states for a name: "Silva, a company ...", "a firm called
-    Silva" (organization), "Novyi, a village ..." (location); None when none does."""
+    Silva" (organization), "Novyi, a village ..." or "Tarn, the capital of ..."
+    (location); None when none does."""
     after, before, types = _apposition_res()
     m = after.match(text[c.end : c.end + 60]) or before.search(text[max(0, c.start - 40) : c.start])
-    return types.get(m.group("noun").lower()) if m else None
+    if m is None:
+        return None
+    return types.get((m.groupdict().get("the_noun") or m.group("noun")).lower())
 
 
 def _listed_with(span: Span, places: set[int]) -> bool:
@@ -1724,12 +1734,61 @@ def _context_type(sdoc: Doc, c: _Cand, surnames: set[str]) -> str | None:
         and not _organization_words(name)
     ):
         return "person"  # "led by Jane Roe", "the late John Doe"
+    if c.type in {"organization", "location"} and _role_named(sdoc, span):
+        return "person"  # "a spokesman for the committee, Jane Roe", "Jane Roe's office"
     if c.type == "person" and not person and not _person_context(sdoc, span):
         if _phrase_before(text, c.start, "organization_phrases_before") or _phrase_after(
             text, c.end, "organization_phrases_after"
         ):
             return "organization"  # "a member of Viv Ansanm", "Gran Grif, led by"
     return None
+
+
+def _personal_name(sdoc: Doc, span: Span) -> bool:
+    """True for two to four capitalised words that could be a person's full name: no
+    organization or place word in them and no place the gazetteer knows."""
+    name = span.text
+    return (
+        2 <= len(span) <= 4
+        and all(t.text[:1].isupper() and t.is_alpha for t in span)
+        and not _organization_words(name)
+        and not _known_place(name, _floor())
+        and not any(t.tag_ == "JJ" for t in span)
+    )
+
+
+@lru_cache(maxsize=1)
+def _role_before_re() -> re.Pattern[str]:
+    """A role noun and the body it belongs to, running up to a name: "the head of the
+    regional military administration ", "a spokesman for the committee, ". Membership
+    roles (``member_role_nouns``) are left out: "a member of the coalition Free Path"
+    names an organization."""
+    words = _word_set("role_nouns") - _word_set("member_role_nouns")
+    roles = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:{roles})[ \t]+(?:of|for)[ \t]+(?:[^\s,.;:()\"“”]+[ \t]+){{0,5}}"
+        rf"[^\s,.;:()\"“”]+(?:,[ \t]*|[ \t]+)$",
+        re.IGNORECASE,
+    )
+
+
+def _role_named(sdoc: Doc, span: Span) -> bool:
+    """True when the words around a model's name of several words say it names a person:
+    it is in apposition to a role noun ("a spokesman for the committee, Jane Roe"), it
+    follows the role and its body ("the head of the regional administration Jane Roe"),
+    or a person's possession follows it ("Jane Roe's office": ``person_phrases_after``)."""
+    if not _personal_name(sdoc, span):
+        return False
+    text = sdoc.text
+    root = span.root
+    if root.dep_ == "appos" and root.head.lower_ in _word_set("role_nouns"):
+        return True
+    window = max(0, span.start_char - 80)
+    m = _role_before_re().search(text[window : span.start_char])
+    between = sdoc.char_span(window + m.start(), span.start_char, alignment_mode="expand") if m else None
+    if between is not None and not any(t.pos_ in {"VERB", "AUX"} for t in between):
+        return True  # no verb between the role and the name: the clause has not gone on
+    return _phrase_after(text, span.end_char, "person_phrases_after")
 
 
 def _context_types(sdoc: Doc, kept: list[_Cand]) -> list[_Cand]:
@@ -1748,6 +1807,9 @@ def _context_types(sdoc: Doc, kept: list[_Cand]) -> list[_Cand]:
             by_name.setdefault(text[c.start : c.end], set()).add(new)
             if new != c.type:
                 stated[(c.start, c.end)] = new
+    for (start, end), new in list(stated.items()):
+        if new == "person" and " " in text[start:end]:
+            by_name.setdefault(text[start:end].split()[-1], set()).add("person")  # its surname
     out = []
     for c in kept:
         new = stated.get((c.start, c.end))
