@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from factmap.extract.coref import paragraph_starts, resolve_references, token_antecedents
+from factmap.extract.coref import (
+    paragraph_starts,
+    parenthesised_aliases,
+    resolve_references,
+    token_antecedents,
+)
 from tests.helpers import all_mentions as make_mentions
 
 PER, ORG, LOC = "person", "organization", "location"
@@ -261,3 +266,27 @@ def test_coref_plural_reference_needs_the_count_and_no_plural_noun_between(nlp):
     assert plural(nlp, text, specs) == {}
     text = "The Azure Front and the Vesna Brigade met government officials. They signed a truce."
     assert plural(nlp, text, specs) == {}
+
+
+@pytest.mark.slow
+def test_coref_parenthesised_abbreviation_is_not_a_second_actor(nlp):
+    text = "The Storm Front (SF) is a different creature. Its commander built the unit in 2014."
+    found = resolved(nlp, text, [("Storm Front", ORG), ("SF", ORG)])
+    assert found.get("Its") in {"Storm Front", "SF"}
+
+
+@pytest.mark.slow
+def test_coref_abbreviation_merges_only_with_the_name_it_follows(nlp):
+    text = "The Storm Front and the Tarn Company (TC) clashed. Its commander spoke."
+    found = resolved(nlp, text, [("Storm Front", ORG), ("Tarn Company", ORG), ("TC", ORG)])
+    assert "Its" not in found
+
+
+def test_coref_parenthesised_aliases_need_adjacent_parentheses_and_one_type():
+    text = "The Storm Front (SF) met Ana Rusk (AR) and the Tarn Company, (TC)."
+    mentions = make_mentions(
+        text, "t", [("Storm Front", ORG), ("SF", ORG), ("Ana Rusk", PER), ("AR", ORG), ("TC", ORG)]
+    )
+    by_id = {m.id: m.text for m in mentions}
+    aliases = {by_id[k]: a.text for k, a in parenthesised_aliases(text, mentions).items()}
+    assert aliases == {"SF": "Storm Front"}

@@ -348,3 +348,21 @@ def test_dates_within_days_keeps_what_the_span_shares() -> None:
 def test_dates_is_month_name() -> None:
     assert is_month_name("March") and is_month_name("Sept.")
     assert not is_month_name("Marsh")
+
+
+@pytest.mark.parametrize(
+    ("expr", "previous", "expected"),
+    [
+        ("on 16 March", "2014-02-27", "2014-03-16"),  # the story of 2014 goes on
+        ("on the night of February 27", "2014-02-20", "2014-02-27"),
+        ("on 16 March", "2014-05-02", "2024-03-16"),  # before the date told: not that story
+        ("on 16 March", "2014", "2024-03-16"),  # a year alone sets no story's calendar
+        ("on 16 March 2024", "2014-02-27", "2024-03-16"),  # a written year wins
+        ("on Monday", "2014-02-27", "2024-06-03"),  # weekdays are the publication's
+        ("on 16 March", None, "2024-03-16"),
+    ],
+)
+def test_dates_day_month_continues_the_year_of_the_date_told_before(
+    expr: str, previous: str | None, expected: str
+) -> None:
+    assert resolve_date(expr, FRIDAY, previous) == expected

@@ -147,3 +147,19 @@ def test_extract_events_fall_of_a_place_is_no_season(nlp) -> None:
     sdoc = nlp("After the capture, in the fall of Dorvan, the men left.")
     texts = [e.text for sent in sdoc.sents for e in date_entities(sent, load_event_vocab())]
     assert not any("fall" in t for t in texts)
+
+
+@pytest.mark.slow
+def test_extract_events_past_event_never_takes_a_date_after_publication(events) -> None:
+    text = "A referendum was held in Ostmark on 16 March."
+    found = events(text, [("Ostmark", "location")], "2022-02-21")
+    assert _dates(found, "election") == [None]  # not 2022-03-16, and no year is told
+
+
+@pytest.mark.slow
+def test_extract_events_day_month_continues_an_earlier_years_story(events) -> None:
+    text = ("On 20 February 2014, troops of Valdoria crossed into Ostmark. The parliament "
+            "building was seized. Flags were raised over it. Trucks appeared in the streets. "
+            "Then a referendum was held in Ostmark on 16 March.")
+    found = events(text, [("Valdoria", "location"), ("Ostmark", "location")], "2022-02-21")
+    assert _dates(found, "election") == ["2014-03-16"]

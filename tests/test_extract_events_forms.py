@@ -136,3 +136,41 @@ def test_extract_events_participle_clause_takes_its_main_clause_date(events) -> 
     found = events(text, [("Tarsk", "location")])
     attacks = [e for e in found if e.type == "attack"]
     assert len(attacks) == 1 and attacks[0].date == "2024-06-03"
+
+
+@pytest.mark.slow
+def test_extract_events_repelled_attempts_are_one_battle_dated_by_the_statement(events) -> None:
+    text = ("The ministry said on Thursday that its forces had repelled three attacks by the "
+            "Harrow Front near Tolsk.")
+    found = events(text, [("Harrow Front", "organization"), ("Tolsk", "location")])
+    assert [(e.type, e.date) for e in found] == [("battle", "2024-06-06")]  # no attack too
+
+
+@pytest.mark.slow
+def test_extract_events_announced_or_built_unit_is_a_formation(events) -> None:
+    text = ("The Oak Legion was announced in March 2022. Its commander built the unit in "
+            "August 2022 out of a circle of activists.")
+    found = events(text, [("Oak Legion", "organization")])
+    assert [(e.type, e.date) for e in found] == [("formation", "2022-03"), ("formation", "2022-08")]
+
+
+@pytest.mark.slow
+def test_extract_events_announced_by_an_organization_is_no_formation(events) -> None:
+    text = "The capture of Tolsk, announced by the HFA on August 3, was a clear sign."
+    found = events(text, [("HFA", "organization"), ("Tolsk", "location")], "2024-08-20")
+    assert [(e.type, e.date) for e in found] == [("battle", "2024-08-03")]
+
+
+@pytest.mark.slow
+def test_extract_events_sentence_initial_month_dates_a_split(events) -> None:
+    found = events("In April, the Harrow Front broke in two.", [("Harrow Front", "organization")])
+    assert [(e.type, e.date) for e in found] == [("other", "2024-04")]
+
+
+@pytest.mark.slow
+def test_extract_events_fought_near_a_place_is_a_battle_only_in_the_past(events) -> None:
+    text = ("The Oak Legion says it is fighting near Tolsk. The two units fought side by side "
+            "near Brest in May.")
+    found = events(text, [("Oak Legion", "organization"), ("Tolsk", "location"),
+                          ("Brest", "location")])
+    assert [(e.type, e.date) for e in found] == [("battle", "2024-05")]

@@ -444,3 +444,172 @@ def test_relations_forms_contrastive_not_negates_only_its_own_phrase(nlp, text):
     found = {(names[c.subject], c.predicate, names[c.object], c.negated) for c in claims}
     assert ("Petrov", "opposes", "Ivanov", False) in found
     assert ("Petrov", "opposes", "Kuznetsov", True) in found
+
+
+# -- place chains, designations, splinters, "the two" ------------------------------------
+@pytest.mark.slow
+def test_relations_forms_place_chain_after_a_verb_locates_each_step(nlp):
+    text = (
+        "The Vanguard Brigade said its fighters had entered the village of Zelenivka "
+        "in the Orlovo district of Kessel region."
+    )
+    specs = [
+        ("Vanguard Brigade", ORG),
+        ("Zelenivka", LOC),
+        ("Orlovo district", LOC),
+        ("Kessel region", LOC),
+    ]
+    found = triples(nlp, text, specs)
+    assert ("Zelenivka", "located_in", "Orlovo district") in found
+    assert ("Orlovo district", "located_in", "Kessel region") in found
+    assert ("Vanguard Brigade", "operates_in", "Zelenivka") in found
+    assert ("Vanguard Brigade", "operates_in", "Orlovo district") not in found
+    assert ("Vanguard Brigade", "operates_in", "Kessel region") not in found
+
+
+@pytest.mark.slow
+def test_relations_forms_coordinated_places_before_their_district(nlp):
+    text = "The Vanguard Brigade was fighting around Berestove and Pisky in the Varno district."
+    specs = [("Vanguard Brigade", ORG), ("Berestove", LOC), ("Pisky", LOC), ("Varno district", LOC)]
+    found = triples(nlp, text, specs)
+    assert ("Berestove", "located_in", "Varno district") in found
+    assert ("Pisky", "located_in", "Varno district") in found
+    assert ("Vanguard Brigade", "operates_in", "Berestove") in found
+    assert ("Vanguard Brigade", "operates_in", "Varno district") not in found
+
+
+@pytest.mark.slow
+def test_relations_forms_capital_of_a_named_state(nlp):
+    text = "Rebels kept up their assault on Tarsk, the capital of North Kessel state, on Monday."
+    found = triples(nlp, text, [("Tarsk", LOC), ("North Kessel", LOC)])
+    assert found == {("Tarsk", "located_in", "North Kessel")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Supreme Court designated the Vanguard Brigade a terrorist organisation last year.",
+        "Members of the Vanguard Brigade, which the Supreme Court declared a terrorist "
+        "organisation in 2023, were tried in absentia.",
+        "The Supreme Court listed the Vanguard Brigade as an extremist group.",
+        "The Supreme Court banned the Vanguard Brigade in 2021.",
+    ],
+)
+def test_relations_forms_designation_or_ban_opposes_the_body(nlp, text):
+    specs = [("Supreme Court", ORG), ("Vanguard Brigade", ORG)]
+    assert ("Supreme Court", "opposes", "Vanguard Brigade") in triples(nlp, text, specs)
+
+
+@pytest.mark.slow
+def test_relations_forms_declaring_without_a_designation_is_nothing(nlp):
+    text = "The Supreme Court declared the Vanguard Brigade the winner of the tender."
+    specs = [("Supreme Court", ORG), ("Vanguard Brigade", ORG)]
+    assert triples(nlp, text, specs) == set()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A group of about forty men left the Storm Regiment in the autumn and formed a "
+        "separate detachment, the Tarn Company.",
+        "The Tarn Company was set up by men who broke away from the Storm Regiment after "
+        "quarrels in 2022.",
+        "Last spring a group of fighters left the Storm Regiment in a dispute over command "
+        "and set up their own company, which they call the Tarn Company.",
+    ],
+)
+def test_relations_forms_body_founded_by_people_leaving_another_split_from_it(nlp, text):
+    specs = [("Storm Regiment", ORG), ("Tarn Company", ORG)]
+    assert ("Tarn Company", "split_from", "Storm Regiment") in triples(nlp, text, specs)
+
+
+@pytest.mark.slow
+def test_relations_forms_leaving_and_joining_is_no_split(nlp):
+    text = "Omar Vesk left the Green Party and joined the Blue Party."
+    specs = [("Omar Vesk", PER), ("Green Party", ORG), ("Blue Party", ORG)]
+    assert not any(p == "split_from" for _, p, _ in triples(nlp, text, specs))
+
+
+@pytest.mark.slow
+def test_relations_forms_bare_the_two_stands_for_a_coordinated_pair(nlp):
+    text = (
+        "The Storm Regiment and the Tarn Company were both formed in 2022. "
+        "Analysts say the two cooperate closely."
+    )
+    specs = [("Storm Regiment", ORG), ("Tarn Company", ORG)]
+    assert ("Storm Regiment", "allied_with", "Tarn Company") in triples(nlp, text, specs)
+
+
+@pytest.mark.slow
+def test_relations_forms_plural_pronoun_after_the_two_units(nlp):
+    text = (
+        "The Storm Regiment and the Tarn Company were both formed in 2022. The two units "
+        "cooperate, and in March they fought side by side with the Vale Battalion."
+    )
+    specs = [("Storm Regiment", ORG), ("Tarn Company", ORG), ("Vale Battalion", ORG)]
+    found = triples(nlp, text, specs)
+    assert ("Storm Regiment", "allied_with", "Vale Battalion") in found
+    assert ("Tarn Company", "allied_with", "Vale Battalion") in found
+
+
+@pytest.mark.slow
+def test_relations_forms_possessive_of_a_subject_not_reported_keeps_its_antecedent(nlp):
+    text = (
+        "The oldest is the Vale Battalion, set up in 1994. Its commander, Omar Vesk, was "
+        "once accused by Kessel of plotting a coup; his late wife Ana Rusk fought "
+        "alongside him until 2017."
+    )
+    specs = [("Vale Battalion", ORG), ("Omar Vesk", PER), ("Kessel", LOC), ("Ana Rusk", PER)]
+    found = triples(nlp, text, specs)
+    assert ("Omar Vesk", "leader_of", "Vale Battalion") in found
+    assert not any(p == "leader_of" and o == "Ana Rusk" for _, p, o in found)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He posted a video from what he said was the outskirts of Tyrnavo in Kessel region.",
+        "The fighters returned ten days later, that time near Tyrnavo in the Kessel region.",
+        "The army repelled new attempts to break through near Tyrnavo, in Kessel region, on Friday.",
+    ],
+)
+def test_relations_forms_place_right_after_a_place_locates_it(nlp, text):
+    specs = [("Tyrnavo", LOC), ("Kessel region", LOC)]
+    assert ("Tyrnavo", "located_in", "Kessel region") in triples(nlp, text, specs)
+
+
+@pytest.mark.slow
+def test_relations_forms_place_after_a_comma_needs_a_place_noun(nlp):
+    text = "The army repelled attacks near Tyrnavo, in a show of strength, in Kessel."
+    assert triples(nlp, text, [("Tyrnavo", LOC), ("Kessel", LOC)]) == set()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "outer"),
+    [
+        ("Rebels took the town of Varsk, the centre of the Orlovo district.", "Orlovo district"),
+        ("Varsk, a town in the Orlovo department, was shelled.", "Orlovo department"),
+    ],
+)
+def test_relations_forms_district_centres_and_departments(nlp, text, outer):
+    assert ("Varsk", "located_in", outer) in triples(nlp, text, [("Varsk", LOC), (outer, LOC)])
+
+
+@pytest.mark.slow
+def test_relations_forms_active_verb_after_a_passive_takes_its_patient(nlp):
+    text = "The Vale Regiment, made up of exiles, was set up in March 2022 and fought at Tarsk."
+    found = triples(nlp, text, [("Vale Regiment", ORG), ("Tarsk", LOC)])
+    assert ("Vale Regiment", "operates_in", "Tarsk") in found
+
+
+@pytest.mark.slow
+def test_relations_forms_passive_agent_does_not_act_in_the_next_conjunct(nlp):
+    text = "The Vale Regiment was founded by Omar Vesk and leads the Storm Front."
+    specs = [("Vale Regiment", ORG), ("Omar Vesk", PER), ("Storm Front", ORG)]
+    found = triples(nlp, text, specs)
+    assert ("Vale Regiment", "founded_by", "Omar Vesk") in found
+    assert ("Omar Vesk", "leader_of", "Storm Front") not in found

@@ -50,6 +50,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 import yaml
@@ -196,6 +197,22 @@ def _salient(
     return None
 
 
+def parenthesised_aliases(text: str, mentions: list[Mention]) -> dict[str, Mention]:
+    """Mention id -> the name it abbreviates, for a name in parentheses right after
+    another of its type: "The Azure Front (AF) ... Its leader": "AF" is the Azure Front,
+    not a second actor that would make "Its" ambiguous."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out: dict[str, Mention] = {}
+    for before, alias in pairwise(ordered):
+        if (
+            before.type == alias.type
+            and text[before.end : alias.start].strip() == "("
+            and text[alias.end : alias.end + 1] == ")"
+        ):
+            out[alias.id] = out.get(before.id, before)
+    return out
+
+
 def _pick(cands: list[_Candidate]) -> str | None:
     """The last candidate, unless candidates in its sentence name two different actors."""
     if not cands:
@@ -308,10 +325,13 @@ def resolve_references(sdoc: Doc, mentions: list[Mention]) -> dict[tuple[int, in
     def sentence_index(offset: int) -> int:
         return max(bisect_right(sent_of_char, offset) - 1, 0)
 
+    aliases = parenthesised_aliases(sdoc.text, mentions)
+
     def candidate(m: Mention) -> _Candidate:
         span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
         subject = span is not None and is_subject(span.root)
-        return _Candidate(m.start, m.id, m.type, m.text.lower(), subject)
+        name = aliases.get(m.id, m).text.lower()
+        return _Candidate(m.start, m.id, m.type, name, subject)
 
     cands: list[_Candidate] = [candidate(m) for m in mentions]
     refs: dict[tuple[int, int], str] = {}
@@ -503,6 +523,8 @@ def _plural_np(token: Token, spec: dict[str, Any], org_heads: set[str]) -> tuple
 def _plural_pronoun(token: Token, spec: dict[str, Any]) -> int | None | bool:
     """A plural pronoun ("they", "their", "both" as a noun phrase): its count (2 for
     "both", None for any), or False when ``token`` is not one."""
+    if _bare_count(token, spec) is not None:  # "the two cooperate"
+        return _bare_count(token, spec)
     if token.lower_ not in spec["pronouns"] or token.pos_ not in ("PRON", "DET"):
         return False
     if token.lower_ == "both":  # "both say", not "both A and B" nor "both groups"
@@ -514,11 +536,27 @@ def _plural_pronoun(token: Token, spec: dict[str, Any]) -> int | None | bool:
     return None
 
 
-def _blocked(doc: Doc, start: int, end: int, index: dict[int, tuple[str, bool]]) -> bool:
-    """A plural common noun between a group and its reference: "they" may be its."""
+def _bare_count(token: Token, spec: dict[str, Any]) -> int | None:
+    """ "the two" standing alone as a noun phrase ("analysts say the two cooperate"): its
+    count, else None."""
+    counts: dict[str, int] = spec["counts"]
+    if token.pos_ != "NUM" or token.lower_ not in counts or token.lower_ == "both":
+        return None
+    if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return None
+    dets = [c.lower_ for c in token.children if c.dep_ == "det"]
+    return counts[token.lower_] if dets == ["the"] and len(list(token.children)) == 1 else None
+
+
+def _blocked(
+    doc: Doc, start: int, end: int, index: dict[int, tuple[str, bool]], skip: frozenset[int] = frozenset()
+) -> bool:
+    """A plural common noun between a group and its reference: "they" may be its (not one
+    that is itself a reference to the group, ``skip``: "the two units ..., they")."""
     return any(
         doc[i].tag_ in ("NNS", "NNPS")
         and doc[i].i not in index
+        and i not in skip
         and doc[i].dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr")
         for i in range(start, end)
     )
@@ -575,7 +613,13 @@ def resolve_plural_references(
         if not found or len({g.members for g in found}) > 1:
             continue
         group = found[-1]
-        if _blocked(sdoc, group.last + 1, span.start, index):
+        same = frozenset(  # earlier references to this group ("the two units ..., they")
+            t.i
+            for (a, b), members in out.items()
+            if members == group.members
+            for t in sdoc.char_span(a, b) or ()
+        )
+        if _bare_count(token, spec) is None and _blocked(sdoc, group.last + 1, span.start, index, same):
             continue
         if count is not None and count != len(group.members):
             continue

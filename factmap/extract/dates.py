@@ -159,7 +159,29 @@ def resolve_date(expr: str, published: str | None, previous: str | None = None) 
     found = _resolve(squeezed, published)
     if found is None and _RANGE_SPLIT.search(squeezed):
         return _range(squeezed, published)
-    return found
+    return _narrative_year(squeezed, found, previous)
+
+
+def _narrative_year(text: str, found: str | None, previous: str | None) -> str | None:
+    """A day and month without a year, told right after a dated day or month of another
+    year, continues that year's story when it falls on or after it in that year ("On 20
+    February 2014 ... On the night of 27 February ... a vote was held on 16 March": all
+    2014). ``found`` is the publication-anchored reading, kept otherwise."""
+    if found is None or previous is None or len(found) != 10 or len(previous) < 7:
+        return found
+    if found[:4] == previous[:4]:
+        return found
+    words = [w for w in re.split(r"[\s,]+", text) if w]
+    if any(_YEAR.match(w) for w in words) or not any(_month_number(w) for w in words):
+        return found  # a written year, or no month name ("on Monday" is the publication's)
+    if any(w in ("last", "this", "next") for w in words):
+        return found
+    if found[5:] < previous[5:]:
+        return found
+    try:
+        return _iso_day(date(int(previous[:4]), int(found[5:7]), int(found[8:10])))
+    except ValueError:  # 29 February
+        return found
 
 
 def _resolve(expr: str, published: str | None) -> str | None:

@@ -158,10 +158,15 @@ class TriggerRule:
     exclude_particles: frozenset[str] = frozenset()
     exclude_preps: frozenset[str] = frozenset()
     exclude_counted: bool = False
+    exclude_object_types: frozenset[str] = frozenset()
+    exclude_prep_preps: frozenset[str] = frozenset()
+    exclude_prep_objects: frozenset[str] = frozenset()
     subject_types: frozenset[str] = frozenset()
     subject_lemmas: frozenset[str] = frozenset()
     weak: bool = False
     needs_date: bool = False
+    consumes_child: bool = False
+    needs_past: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +185,10 @@ class EventVocab:
     irrealis_nouns: frozenset[str]
     irrealis_modifiers: frozenset[str]
     conditional_marks: frozenset[str]
+    irrealis_adjectives: frozenset[str] = frozenset()
+    member_preps: frozenset[str] = frozenset({"of"})
+    generic_determiners: frozenset[str] = frozenset()
+    indefinite_articles: frozenset[str] = frozenset()
     future_modals: frozenset[str] = frozenset()
     future_verbs: frozenset[str] = frozenset()
     future_modifiers: frozenset[str] = frozenset()
@@ -224,6 +233,7 @@ def _rule(raw: dict[str, Any]) -> TriggerRule:
     child = raw.get("needs_child") or {}
     prep = raw.get("needs_prep") or {}
     subject = raw.get("needs_subject") or {}
+    prize = raw.get("exclude_prep_objects") or {}
     return TriggerRule(
         name=raw.get("name") or "",
         type=raw["type"],
@@ -241,10 +251,15 @@ def _rule(raw: dict[str, Any]) -> TriggerRule:
         exclude_particles=_words(raw, "exclude_particles"),
         exclude_preps=_words(raw, "exclude_preps"),
         exclude_counted=bool(raw.get("exclude_counted")),
+        exclude_object_types=_words(raw, "exclude_object_types"),
+        exclude_prep_preps=_words(prize, "preps"),
+        exclude_prep_objects=_words(prize, "lemmas"),
         subject_types=_words(subject, "types"),
         subject_lemmas=_words(subject, "lemmas"),
         weak=bool(raw.get("weak")),
         needs_date=bool(raw.get("needs_date")),
+        consumes_child=bool(raw.get("consumes_child")),
+        needs_past=bool(raw.get("needs_past")),
     )
 
 
@@ -290,6 +305,10 @@ def load_event_vocab() -> EventVocab:
                 "irrealis_nouns",
                 "irrealis_modifiers",
                 "conditional_marks",
+                "irrealis_adjectives",
+                "member_preps",
+                "generic_determiners",
+                "indefinite_articles",
                 "future_modals",
                 "future_verbs",
                 "future_modifiers",
@@ -444,11 +463,12 @@ def match_triggers(
             continue
         if _excluded(token, rule):
             continue
-        if rule.child_deps and not any(
-            c.dep_ in rule.child_deps and _lemma(c) in rule.child_lemmas for c in token.children
-        ):
+        wanted = [
+            c for c in token.children if c.dep_ in rule.child_deps and _lemma(c) in rule.child_lemmas
+        ]
+        if rule.child_deps and not wanted:
             continue
-        consumed = None
+        consumed = wanted[0] if rule.consumes_child else None
         if rule.preps:
             consumed = next(
                 (
@@ -500,6 +520,13 @@ def _excluded(token: Token, rule: TriggerRule) -> bool:
         if child.dep_ == "prep" and lemma in rule.exclude_preps:
             return True
         if child.dep_ == "nummod" and rule.exclude_counted:
+            return True
+        if child.dep_ == "prep" and lemma in rule.exclude_prep_preps and any(
+            _lemma(g) in rule.exclude_prep_objects
+            for o in child.children
+            if o.dep_ == "pobj"
+            for g in (o, *o.conjuncts)
+        ):  # "the battle for freedom", "an attack on democracy": a figure of speech
             return True
     return False
 
@@ -566,18 +593,24 @@ def _irrealis_words(token: Token, vocab: EventVocab) -> list[tuple[str, str]]:
                 for c in current.children
                 if c.dep_ in ("aux", "auxpass") and c.lower_ in vocab.modals
             ]
-            out += [
-                (c.lower_, "conditional")
-                for c in current.children
-                if c.dep_ == "mark" and c.lower_ in vocab.conditional_marks
-            ]
+        # "if they strike", "whether by sending troops or attacking": the parser may hang
+        # the mark on a preposition
+        out += [
+            (c.lower_, "conditional")
+            for c in current.children
+            if c.dep_ == "mark" and c.lower_ in vocab.conditional_marks
+        ]
         if current is not token:
             if current.pos_ == "VERB" and lemma in vocab.irrealis_verbs:
                 out.append((lemma, "verb"))
             if current.pos_ == "NOUN" and lemma in vocab.irrealis_nouns and came_by in (
-                "prep", "acl", "xcomp", "relcl", "compound",
+                "prep", "acl", "xcomp", "relcl", "compound", "advcl",
             ):  # fmt: skip
                 out.append((lemma, "noun"))
+            if current.pos_ == "ADJ" and lemma in vocab.irrealis_adjectives and came_by in (
+                "prep", "xcomp",
+            ):  # fmt: skip  # "open to meeting again", "ready to attack"
+                out.append((lemma, "adjective"))
         if current.head is current or not _climbs(current, vocab):
             break
         came_by, current = current.dep_, current.head
@@ -587,7 +620,9 @@ def _irrealis_words(token: Token, vocab: EventVocab) -> list[tuple[str, str]]:
 def _climbs(token: Token, vocab: EventVocab) -> bool:
     """Whether the irrealis check looks past ``token`` to its head."""
     dep = token.dep_
-    if dep in ("dobj", "pobj", "prep", "xcomp", "conj", "attr", "acl", "ccomp", "agent", "oprd"):
+    if dep in (
+        "dobj", "pobj", "prep", "pcomp", "xcomp", "conj", "attr", "acl", "ccomp", "agent", "oprd",
+    ):  # fmt: skip
         return True
     if dep == "advcl":  # "if X came to meet him": the purpose clause shares its head's mood,
         # as does a participle clause ("will travel to X, meeting Y on Thursday")
@@ -831,7 +866,7 @@ def _governing_verb(noun: Token) -> Token | None:
 
 def _climb(token: Token, vocab: EventVocab) -> list[Token]:
     """A name's token and the tokens it stands for: heads of its compound/conj/appos
-    chain, and the member noun of "fighters of X" / "X's fighters"."""
+    chain, and the member noun of "fighters of X" / "delegates from X" / "X's fighters"."""
     path = [token]
     for _ in range(6):
         head = token.head
@@ -840,7 +875,9 @@ def _climb(token: Token, vocab: EventVocab) -> list[Token]:
         if token.dep_ in _CLIMB and head.pos_ in ("NOUN", "PROPN", "PRON"):
             token = head
         elif (
-            token.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in vocab.member_nouns
+            token.dep_ == "pobj"
+            and head.lower_ in vocab.member_preps
+            and _lemma(head.head) in vocab.member_nouns
         ):
             token = head.head
         elif token.dep_ == "poss" and _lemma(head) in vocab.member_nouns:
@@ -1189,7 +1226,7 @@ def _measure(measure: Token) -> tuple[str, int] | None:
     return measure_offset(" ".join([*(w.text for w in words), measure.text]))
 
 
-def previous_dates(sdoc: Doc, published: str | None, reach: int = 3) -> dict[int, str]:
+def previous_dates(sdoc: Doc, published: str | None, reach: int = 5) -> dict[int, str]:
     """For each DATE entity (by its first token), the last date resolved before it within
     ``reach`` sentences: what "that same year", "later that day" point back to."""
     vocab = load_event_vocab()
@@ -1439,13 +1476,64 @@ def _lasting_days(token: Token, sent: Span, bounds: tuple[int, int]) -> int | No
 
 
 def _negated(token: Token, vocab: EventVocab) -> bool:
-    """A verb trigger the text itself negates ("it did not sign"); a denial someone
-    reports ("X said it had not attacked") is kept as their statement."""
-    return (
-        token.pos_ == "VERB"
-        and any(c.dep_ == "neg" for c in token.children)
-        and _reporting_verb(token, vocab) is None
-    )
+    """A verb trigger negated in its own clause ("it did not sign", "X said Y was not
+    attacked"): reported or not, the text tells no happening. A denial of a happening
+    someone else reports ("X denied that it attacked Y") is kept: the event is told, its
+    doer disputed."""
+    return token.pos_ == "VERB" and any(c.dep_ == "neg" for c in token.children)
+
+
+def _generic(frame: _Frame, vocab: EventVocab) -> bool:
+    """The doer is a generic noun phrase ("one country", "any army", "no one"; "a state"
+    only with a verb in the simple present: "a state that attacks its neighbours"): with
+    no name, place or date, the sentence states a kind of thing, not a happening ("a
+    group of fighters left it" is a particular group)."""
+    trigger = frame.trigger
+    present = trigger.tag_ in ("VBZ", "VBP")
+    passive = [c.i for c in trigger.children if c.dep_ == "nsubjpass"]  # "every attack was"
+    for i in [*frame.doers, *passive]:
+        doer = trigger.doc[i]
+        if doer.pos_ == "PROPN":
+            return False
+        dets = {doer.lower_} | {
+            c.lower_ for c in doer.children if c.dep_ in ("det", "nummod", "amod")
+        }
+        if dets & vocab.generic_determiners or (present and dets & vocab.indefinite_articles):
+            return True
+    return False
+
+
+def _told_as_past(trigger: Token) -> bool:
+    """The trigger's clause is in a past tense ("was held", "attacked", "had met"); for a
+    noun, the verb that governs it."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing_verb(trigger)
+    if verb is None:
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    if verb.tag_ != "VBN":
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not auxes:  # the tagger's VBN for a main verb ("the unit fought next to X")
+        return verb.dep_ in ("ROOT", "conj", "ccomp")
+    return any(c.tag_ == "VBD" for c in auxes)
+
+
+def _after(date: str, published: str | None) -> bool:
+    """``date`` lies wholly after the publication date (compared at the shorter precision)."""
+    if not published:
+        return False
+    size = min(len(date), len(published))
+    return date[:size] > published[:size]
+
+
+def _figurative_object(token: Token, rule: TriggerRule, names: list[_Name]) -> bool:
+    """``exclude_object_types``: the direct object is a name of one of those types ("he
+    bombed <a person>" is a figure of speech; a strike hits places and forces)."""
+    if not rule.exclude_object_types:
+        return False
+    objects = {c.i for c in token.children if c.dep_ == "dobj"}
+    return any(n.type in rule.exclude_object_types and n.root.i in objects for n in names)
 
 
 def _told_by_other(triggers: list[Token], vocab: EventVocab) -> set[int]:
@@ -1480,8 +1568,10 @@ def _reading(
     start, end = evidence_bounds(doc.text, sent.start_char, sent.end_char, token.idx, split_lines)
     here = [n for n in names if start <= n.start and n.end <= end]
     frame = _frame(token, vocab)
-    if not _subject_fits(frame, rule, here, vocab):
+    if not _subject_fits(frame, rule, here, vocab) or _figurative_object(token, rule, here):
         return None
+    if rule.needs_past and not _told_as_past(token):
+        return None  # "fought near X" tells a battle; "is fighting near X" a state of war
     participants = _participants(frame, here, vocab)
     place = _place(frame, here, vocab, rule.type)
     # a scheduled event keeps only a date the text fixes by itself ("on 8 February 2024")
@@ -1491,6 +1581,8 @@ def _reading(
         date = _date(frame, sent, doc.published, (start, end), previous)
     if mode == FUTURE and date is None:
         return None
+    if not (participants or place or date) and _generic(frame, vocab):
+        return None  # "one country has invaded another": no one named, nowhere, never
     if rule.needs_date:  # "since Russia's invasion" is background; "formed in 2022, after
         # the invasion" dates the forming: only a date of the trigger itself counts;
         # "it is a rebellion of separatists" names a kind, it tells no happening
@@ -1519,6 +1611,10 @@ def _reading(
     if date is None and borrow and reporter is not None:
         # "X said on Monday that fighting was continuing": told as news of that day
         date = _date_at(_report_heads(reporter), sent, doc.published, (start, end), previous)
+    if date is not None and mode is None and _told_as_past(token) and _after(date, doc.published):
+        # "a vote was held on 16 March" in an article of February: not this year's 16
+        # March, and the text does not say which year's
+        date = None
     lasting = _lasting_days(token, sent, (start, end))
     if date is not None and lasting:  # "the three-day vote opened yesterday": the day
         date = within_days(date, lasting)  # named is one of several

@@ -42,7 +42,12 @@ and by co-agents of signing ("signed it together with representatives of X",
 ``co_agents``). People of a unit somewhere locate the unit ("their men were inside Z",
 "footage showing its fighters in Z", ``presence``), and so do a body's unnamed members
 ("X, an association of exiles based in Z", "a coalition of associations in Z",
-``collectives``); "A, B and C, which together call
+``collectives``). Place chains locate each step ("entered the village of A in the B
+district of C", "around A and B in the C district", "the outskirts of A in B") and the
+actor only at the innermost place (``_drop_containers``); designations and bans ("declared
+X a terrorist organisation", "banned X") set the designating body against X; a body
+founded by people leaving another split from it ("left X and formed Y", "set up by men
+who broke away from X", ``splinters``); "A, B and C, which together call
 themselves X" makes each a member of X and allies of each other. Subject/object types must
 fit the predicate (``types`` in the vocabulary) or no claim is made. The evidence
 is always the sentence stating the fact.
@@ -144,6 +149,7 @@ class _Context:
         self.calling_verbs = set(vocab.get("calling", {}).get("verbs", ()))
         self.clause_possessives = set(vocab.get("clause_possessives", ()))
         self.collectives = set(vocab.get("collectives", ()))
+        self.speech_verbs = set(vocab["attribution"]["speech_verbs"])
 
     # -- noun phrases -------------------------------------------------------------
     def resolve(self, token: Token, depth: int = 0, conj: bool = True) -> list[Arg]:
@@ -167,7 +173,9 @@ class _Context:
             and token.dep_ == "poss"
             and token.head.dep_ in ("nsubj", "nsubjpass")
         ):
-            found = self.matrix_subject(token.head, depth)
+            # a resolved pronoun stays its antecedent's unless a speech verb reports the
+            # clause ("Its commander, X, was accused ...; his wife fought ...": not hers)
+            found = self.matrix_subject(token.head, depth, speech_only=token.i in self.index)
             if found:
                 return found
         hit = self.index.get(token.i)
@@ -229,10 +237,15 @@ class _Context:
         return []
 
     def called(self, token: Token) -> list[Arg]:
-        """ "a group calling itself X", "the directorate, known as X", "a town called X" -> X."""
+        """ "a group calling itself X", "the directorate, known as X", "a town called X",
+        "a company, which they call X" -> X."""
         for acl in token.children:
-            if acl.dep_ != "acl" or acl.lemma_.lower() not in self.calling_verbs:
+            if acl.dep_ not in ("acl", "relcl") or acl.lemma_.lower() not in self.calling_verbs:
                 continue
+            if acl.dep_ == "relcl" and not any(
+                c.dep_ == "dobj" and c.tag_ == "WDT" for c in acl.children
+            ):
+                continue  # "the unit, which called for talks": not a name given to it
             names = [c for c in acl.children if c.dep_ == "oprd"] + [
                 p
                 for c in acl.children
@@ -278,14 +291,17 @@ class _Context:
             return _unique(found)
         return self.resolve(head, depth + 1, conj=False)
 
-    def matrix_subject(self, pronoun: Token, depth: int) -> list[Arg]:
-        """ "X says it/they ...": a subject pronoun of a reported clause is the speaker."""
+    def matrix_subject(self, pronoun: Token, depth: int, speech_only: bool = False) -> list[Arg]:
+        """ "X says it/they ...": a subject pronoun of a reported clause is the speaker
+        (``speech_only``: only when the reporting verb is a speech verb)."""
         verb = pronoun.head
         reported = False
         while verb.dep_ in ("ccomp", "conj", "xcomp", "parataxis") and depth <= _MAX_DEPTH:
             reported = reported or verb.dep_ in ("ccomp", "parataxis")
             verb, depth = verb.head, depth + 1
             if not reported or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            if speech_only and verb.lemma_.lower() not in self.speech_verbs:
                 continue
             found = [a for a in self.agents(verb, depth) if a.mention]
             if found:
@@ -372,6 +388,12 @@ class _Context:
             return self.agents(verb.head.head, depth + 1)
         if verb.dep_ == "conj" and verb.head.dep_ == "relcl":  # "which arms and trains it"
             return self.agents(verb.head, depth + 1)
+        if verb.dep_ == "conj" and is_passive(verb.head) and not is_passive(verb):
+            # "X was set up in 2022 and fought at Z": the active conjunct's subject is
+            # the passive head's patient, not its agent
+            return [
+                a for c in verb.head.children if c.dep_ == "nsubjpass" for a in self.resolve(c)
+            ]
         if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
             if verb.dep_ == "advcl" and verb.tag_ != "VBG":
                 return []
@@ -824,6 +846,8 @@ def _pairs(
 def _verb_frame(ctx: _Context, frame: dict[str, Any], verb: Token) -> list[_Found]:
     if frame.get("in_progress") and verb.tag_ not in ("VBG", "VBZ", "VBP"):
         return []  # "X had left Z", "urged citizens to leave Z": not (or not said) there now
+    if frame.get("designation") and not designates(verb, frame["designation"]):
+        return []  # "declared Y a terrorist organisation", not "declared Y the winner"
     subjects: list[Arg] = []
     for role in _as_list(frame["subject"]):
         subjects = _verb_role(ctx, verb, role)
@@ -873,6 +897,19 @@ def _verb_frame(ctx: _Context, frame: dict[str, Any], verb: Token) -> list[_Foun
             f for a, b in combinations(subjects, 2) for f in _pairs(ctx, allies, verb, [a], [b])
         ]
     return out
+
+
+def designates(verb: Token, words: Iterable[str]) -> bool:
+    """Whether the verb's object or complement carries one of the designation ``words``:
+    "designated X a terrorist organisation", "listed X as extremist", "added X to its list
+    of terrorist organisations" (not a reported clause: "declared that ...")."""
+    wanted = set(words)
+    return any(
+        t.lower_ in wanted or t.lemma_.lower() in wanted
+        for child in verb.children
+        if child.dep_ in ("dobj", "oprd", "prep", "attr", "acomp", "xcomp", "dative", "advmod")
+        for t in child.subtree
+    )
 
 
 def _compared(ctx: _Context, verb: Token, subjects: list[Arg]) -> list[Arg]:
@@ -1040,7 +1077,9 @@ def _attachment_frames(ctx: _Context, sent: Span) -> list[_Found]:
             if not objects and holder is not None:  # "the village of Kozinka in the X district"
                 objects = ctx.prep_objects(holder, frame["preps"])
             if not objects:  # "hit Kozinka in the X region", "near Tyotkino in Kursk Oblast"
-                objects = _following_prep_objects(ctx, tok, frame["preps"])
+                objects = _following_prep_objects(ctx, tok, frame["preps"], frame.get("place_nouns", ()))
+            if not objects and frame.get("adjacent_place"):  # "the outskirts of A in B"
+                objects = _place_right_after(ctx, tok, hit[0], frame["preps"])
             if not objects and frame.get("directed"):  # "near Brody in western Valdoria"
                 objects = _directed_place_after(ctx, tok, hit[0], frame["preps"])
             out += _pairs(ctx, frame, tok, [Arg(hit[0])], objects)
@@ -1151,19 +1190,58 @@ def _place_noun_holder(tok: Token, place_nouns: Iterable[str]) -> Token | None:
     return None
 
 
-def _following_prep_objects(ctx: _Context, tok: Token, preps: Sequence[str]) -> list[Arg]:
-    """Objects of a preposition right after ``tok`` that the parse hung on the verb."""
-    if tok.dep_ == "dobj":
-        verb = tok.head
-    elif tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"):
-        verb = tok.head.head
+def _following_prep_objects(
+    ctx: _Context, tok: Token, preps: Sequence[str], place_nouns: Iterable[str] = ()
+) -> list[Arg]:
+    """Objects of a preposition right after the phrase ending in ``tok`` that the parse
+    hung on the verb: "hit Kozinka in the X region", "entered the village of A in the B
+    district" (through a place noun), "around A and B in the C district" (a coordination)."""
+    top = tok
+    if place_nouns:  # places only: "the Ministry of X in Y" is not said of every name
+        while top.dep_ == "conj" and top.head.i < top.i:
+            top = top.head
+        holder = _place_noun_holder(top, place_nouns)
+        if holder is not None and holder.dep_ in ("dobj", "pobj"):
+            top = holder
+    if top.dep_ == "dobj":
+        verb = top.head
+    elif top.dep_ == "pobj" and top.head.head.pos_ in ("VERB", "AUX"):
+        verb = top.head.head
     else:
         return []
+    follow = top.right_edge.i + 1 if place_nouns else tok.i + 1
     out: list[Arg] = []
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in preps and prep.i == tok.i + 1:
+        if prep.dep_ == "prep" and prep.lower_ in preps and prep.i == follow:
             out += [a for p in prep.children if p.dep_ == "pobj" for a in ctx.resolve(p)]
     return out
+
+
+def _place_right_after(ctx: _Context, tok: Token, mention: str, preps: Sequence[str]) -> list[Arg]:
+    """ "the outskirts of A in B", "that time near A in the B district", "near A, in B
+    region": a place named right after the mention (or after the coordination it heads),
+    by a preposition the parse hung on a phrase holding the mention. After a comma, only a
+    place whose name ends in a place noun (``generic_heads``: "B region", "B Oblast")."""
+    last = max(t.i for t in tok.sent if ctx.index.get(t.i) == (mention, False))
+    top = tok
+    while top.dep_ == "conj" and top.head.i < top.i:
+        top = top.head
+    if top is not tok or any(c.dep_ == "conj" for c in tok.children):
+        last = max(last, top.right_edge.i)
+    i = last + 1
+    comma = i < len(tok.doc) and tok.doc[i].text == ","
+    i += comma
+    if i >= len(tok.doc) or tok.sent.end <= i:
+        return []
+    prep = tok.doc[i]
+    if prep.dep_ != "prep" or prep.lower_ not in preps:
+        return []
+    if not any(a.i == prep.head.i for a in tok.ancestors):
+        return []  # a preposition of another clause
+    out = [a for p in prep.children if p.dep_ == "pobj" for a in ctx.resolve(p, conj=False)]
+    if comma:  # "near A, in B region", not "near A, in a sign ..., in B"
+        out = [a for a in out if ctx.texts[a.mention].split()[-1].lower() in ctx.generic_heads]
+    return [a for a in out if not a.coref and ctx.type_of(a) == "location"]
 
 
 def _directed_place_after(ctx: _Context, tok: Token, mention: str, preps: Sequence[str]) -> list[Arg]:
@@ -1454,7 +1532,75 @@ def sentence_claims(ctx: _Context, sent: Span, events: Sequence[Event] = ()) -> 
     found += _attachment_frames(ctx, sent)
     found += _possessive_frames(ctx, sent)
     found += _presence_frames(ctx, sent)
-    return found
+    found += _splinter_frames(ctx, sent)
+    return _drop_containers(found)
+
+
+def _splinter_frames(ctx: _Context, sent: Span) -> list[_Found]:
+    """ "men left X and formed Y", "Y was set up by men who broke away from X": a body
+    founded by people leaving another split from it (``splinters`` in the vocabulary)."""
+    spec = load_vocab().get("splinters")
+    if not spec:
+        return []
+    found_verbs = set(spec["found_verbs"])
+    out: list[_Found] = []
+    for verb in sent:
+        if verb.pos_ != "VERB":
+            continue
+        lemma = verb.lemma_.lower()
+        if lemma in spec["leave_verbs"]:
+            old = ctx.patients(verb)
+        elif lemma in spec["from_verbs"]:
+            old = ctx.prep_objects(verb, ["from"])
+        else:
+            continue
+        if not old:
+            continue
+        founding = [  # "left X and formed Y", "formed Y after leaving X"
+            v
+            for v in (*verb.children, verb.head)
+            if v.i != verb.i
+            and v.lemma_.lower() in found_verbs
+            and (v.dep_ == "conj" or verb.dep_ in ("conj", "advcl", "pcomp"))
+            and not is_passive(v)
+        ]
+        new = [a for v in founding for a in ctx.patients(v)]
+        holder = verb.head  # "set up by men who broke away from X"
+        if verb.dep_ == "relcl" and holder.dep_ == "pobj" and holder.head.dep_ == "agent":
+            founder = holder.head.head
+            if founder.lemma_.lower() in found_verbs:
+                new += ctx.patients(founder)
+                founding.append(founder)
+        if new:
+            out += _pairs(ctx, spec, founding[0], new, old)
+    return out
+
+
+def _drop_containers(found: list[_Found]) -> list[_Found]:
+    """ "fighting around A in the B district", "entered the village of A in the B district
+    of C": the actor is at A; B and C only locate A, so the actor's ``operates_in`` them
+    is dropped (when the sentence places the actor at A and A, directly or through a
+    chain, in B)."""
+    inside: dict[str, set[str]] = {}
+    for f in found:
+        if f.predicate == "located_in":
+            inside.setdefault(f.subject.mention, set()).add(f.object.mention)
+    if not inside:
+        return found
+
+    def containers(place: str) -> set[str]:
+        seen: set[str] = set()
+        todo = [place]
+        while todo:
+            for outer in inside.get(todo.pop(), ()):
+                if outer not in seen:
+                    seen.add(outer)
+                    todo.append(outer)
+        return seen
+
+    located = {(f.subject.mention, f.object.mention) for f in found if f.predicate == "operates_in"}
+    drop = {(actor, outer) for actor, place in located for outer in containers(place) - {place}}
+    return [f for f in found if f.predicate != "operates_in" or (f.subject.mention, f.object.mention) not in drop]
 
 
 def _title_lemma(ctx: _Context, tok: Token) -> str | None:

@@ -1,0 +1,142 @@
+"""find_events on what news writes without telling a happening: desires and dispositions
+("a desire for X to invade", "open to meeting"), alternatives ("whether by ... or attack"),
+figures of speech ("the battle for freedom", "bombed <a person>", "war fighting"), generic
+statements ("one country has invaded another") and negated reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from factmap.extract.events import find_events, load_event_vocab
+from factmap.model import Document, Event, Mention
+
+DOC = "du"
+FRIDAY = "2024-06-07"
+
+
+def _mentions(text: str, names: list[tuple[str, str]]) -> list[Mention]:
+    out = []
+    for string, type_ in names:
+        start = text.index(string)
+        out.append(Mention(DOC, start, start + len(string), string, type_))
+    return out
+
+
+@pytest.fixture
+def events(nlp):
+    """find_events on ``text`` with hand-made mentions; every quote is checked."""
+
+    def run(text: str, names: list[tuple[str, str]], published: str | None = FRIDAY) -> list[Event]:
+        doc = Document(id=DOC, source="test", sha256="0", text=text, published=published)
+        found = find_events(nlp(text), doc, _mentions(text, names))
+        for event in found:
+            assert event.quote == text[event.start : event.end]
+        return found
+
+    return run
+
+
+def test_extract_events_vocab_lists_for_unreal_forms() -> None:
+    vocab = load_event_vocab()
+    assert {"open", "ready"} <= vocab.irrealis_adjectives
+    assert "whether" in vocab.conditional_marks and "desire" in vocab.irrealis_nouns
+    assert "one" in vocab.generic_determiners and "a" not in vocab.generic_determiners
+    assert "from" in vocab.member_preps
+    bomb = next(r for r in vocab.rules if "bomb" in r.lemmas and r.pos == "verb")
+    assert "person" in bomb.exclude_object_types
+
+
+@pytest.mark.slow
+def test_extract_events_desire_for_a_country_to_invade_is_no_event(events) -> None:
+    text = "There is an obvious desire for Valdoria to invade the northern part of Ostmark."
+    assert events(text, [("Valdoria", "location"), ("Ostmark", "location")]) == []
+
+
+@pytest.mark.slow
+def test_extract_events_open_to_meeting_is_no_event(events) -> None:
+    text = 'A ministry spokesman said, "We remain open to meeting again with the Harrow Front.'
+    assert events(text, [("Harrow Front", "organization")]) == []
+
+
+@pytest.mark.slow
+def test_extract_events_ready_to_attack_is_no_event_but_attacked_is(events) -> None:
+    text = "The Harrow Front is ready to attack Brennick. The Harrow Front attacked Tolsk on Monday."
+    found = events(text, [("Harrow Front", "organization"), ("Brennick", "location"),
+                          ("Tolsk", "location")])
+    assert [(e.type, e.date) for e in found] == [("attack", "2024-06-03")]
+
+
+@pytest.mark.slow
+def test_extract_events_whether_alternatives_are_no_event(events) -> None:
+    text = ("We will not take part in this war, whether by sending soldiers to fight in Ostmark "
+            "or attack Valdorian forces, the president said.")
+    found = events(text, [("Ostmark", "location")])
+    assert [e for e in found if e.type == "attack"] == []
+
+
+@pytest.mark.slow
+def test_extract_events_battle_for_an_ideal_is_no_event(events) -> None:
+    text = "Ostmark's battle for freedom and security today is a noble one."
+    assert events(text, [("Ostmark", "location")]) == []
+
+
+@pytest.mark.slow
+def test_extract_events_battle_for_a_town_is_a_battle(events) -> None:
+    text = "The battle for Tolsk began on Monday."
+    found = events(text, [("Tolsk", "location")])
+    assert [(e.type, e.date) for e in found] == [("battle", "2024-06-03")]
+
+
+@pytest.mark.slow
+def test_extract_events_attack_on_democracy_is_no_event(events) -> None:
+    text = "Mira Santos called the new law an attack on democracy on Tuesday."
+    found = events(text, [("Mira Santos", "person")])
+    assert [e for e in found if e.type == "attack"] == []
+
+
+@pytest.mark.slow
+def test_extract_events_war_fighting_is_no_battle(events) -> None:
+    text = "The base is an important element in Valdorian war fighting and deterrence."
+    assert events(text, [("Valdorian", "group")]) == []
+
+
+@pytest.mark.slow
+def test_extract_events_bombing_a_person_is_a_figure_of_speech(events) -> None:
+    text = "To make his point, he bombed Anna Weiss, the envoy, who was visiting Tolsk."
+    found = events(text, [("Anna Weiss", "person"), ("Tolsk", "location")])
+    assert [e for e in found if e.type == "attack"] == []
+
+
+@pytest.mark.slow
+def test_extract_events_bombing_a_town_is_an_attack(events) -> None:
+    text = "The Harrow Front bombed Tolsk on Monday."
+    found = events(text, [("Harrow Front", "organization"), ("Tolsk", "location")])
+    assert [(e.type, e.date) for e in found] == [("attack", "2024-06-03")]
+
+
+@pytest.mark.slow
+def test_extract_events_generic_statement_is_no_event(events) -> None:
+    text = "One country has invaded another one. A state that attacks its neighbours loses."
+    assert events(text, []) == []
+
+
+@pytest.mark.slow
+def test_extract_events_indefinite_doer_of_a_dated_past_happening_is_kept(events) -> None:
+    text = "A group of fighters attacked a checkpoint on Monday."
+    found = events(text, [])
+    assert [(e.type, e.date) for e in found] == [("attack", "2024-06-03")]
+
+
+@pytest.mark.slow
+def test_extract_events_reported_negation_is_no_event(events) -> None:
+    text = "The spokeswoman said that Valdoria was not attacked by Ostmark on Monday."
+    found = events(text, [("Valdoria", "location"), ("Ostmark", "location")])
+    assert found == []
+
+
+@pytest.mark.slow
+def test_extract_events_delegates_from_an_organization_take_part(events) -> None:
+    text = "Delegates from the Free Workers Party walked out on Thursday."
+    found = events(text, [("Free Workers Party", "organization")])
+    assert len(found) == 1 and found[0].date == "2024-06-06"
+    assert len(found[0].participants) == 1
