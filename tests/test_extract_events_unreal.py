@@ -7,33 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from factmap.extract.events import find_events, load_event_vocab
-from factmap.model import Document, Event, Mention
+from factmap.extract.events import load_event_vocab
 
-DOC = "du"
 FRIDAY = "2024-06-07"
-
-
-def _mentions(text: str, names: list[tuple[str, str]]) -> list[Mention]:
-    out = []
-    for string, type_ in names:
-        start = text.index(string)
-        out.append(Mention(DOC, start, start + len(string), string, type_))
-    return out
-
-
-@pytest.fixture
-def events(nlp):
-    """find_events on ``text`` with hand-made mentions; every quote is checked."""
-
-    def run(text: str, names: list[tuple[str, str]], published: str | None = FRIDAY) -> list[Event]:
-        doc = Document(id=DOC, source="test", sha256="0", text=text, published=published)
-        found = find_events(nlp(text), doc, _mentions(text, names))
-        for event in found:
-            assert event.quote == text[event.start : event.end]
-        return found
-
-    return run
 
 
 def test_extract_events_vocab_lists_for_unreal_forms() -> None:
