@@ -59,3 +59,22 @@ def all_mentions(text: str, doc_id: str, specs: list[tuple[str, str]]) -> list[M
         for m in re.finditer(re.escape(name), text):
             out.append(Mention(doc_id, m.start(), m.end(), name, etype, rule="test"))
     return out
+
+
+def claims_for(nlp, text: str, specs: list[tuple[str, str]]) -> tuple[list[Claim], dict[str, str]]:
+    """find_claims on ``text`` with a mention at every occurrence of each (name, type),
+    and the mention texts by id; every quote is checked against the text."""
+    from factmap.extract.relations import find_claims
+
+    doc = Document(id="t", source="test", sha256="0", text=text)
+    mentions = all_mentions(text, "t", specs)
+    claims = find_claims(nlp(text), doc, mentions, [])
+    for c in claims:
+        assert c.quote == text[c.start : c.end]
+    return claims, {m.id: m.text for m in mentions}
+
+
+def claim_triples(nlp, text: str, specs: list[tuple[str, str]]) -> set[tuple[str, str, str]]:
+    """The (subject, predicate, object) names of :func:`claims_for`."""
+    claims, names = claims_for(nlp, text, specs)
+    return {(names[c.subject], c.predicate, names[c.object]) for c in claims}

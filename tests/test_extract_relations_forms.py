@@ -9,23 +9,11 @@ from __future__ import annotations
 import pytest
 
 from factmap.extract.coref import load_vocab
-from factmap.extract.relations import find_claims, is_country, smaller_place
-from factmap.model import Claim, Document
-from tests.helpers import all_mentions as make_mentions
+from factmap.extract.relations import is_country, smaller_place
+from tests.helpers import claim_triples as triples
+from tests.helpers import claims_for
 
 PER, ORG, LOC, AGR = "person", "organization", "location", "agreement"
-
-
-def claims_for(nlp, text: str, specs) -> tuple[list[Claim], dict[str, str]]:
-    doc = Document(id="t", source="test", sha256="0", text=text)
-    mentions = make_mentions(text, "t", specs)
-    claims = find_claims(nlp(text), doc, mentions, [])
-    return claims, {m.id: m.text for m in mentions}
-
-
-def triples(nlp, text: str, specs) -> set[tuple[str, str, str]]:
-    claims, names = claims_for(nlp, text, specs)
-    return {(names[c.subject], c.predicate, names[c.object]) for c in claims}
 
 
 # -- fast tests -----------------------------------------------------------------------

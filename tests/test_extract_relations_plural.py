@@ -4,22 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from factmap.extract.relations import find_claims
-from factmap.model import Document
-from tests.helpers import all_mentions as make_mentions
+from tests.helpers import claim_triples as triples
 
 PER, ORG, LOC, AGR = "person", "organization", "location", "agreement"
-
-
-def triples(nlp, text: str, specs) -> set[tuple[str, str, str]]:
-    doc = Document(id="t", source="test", sha256="0", text=text)
-    mentions = make_mentions(text, "t", specs)
-    names = {m.id: m.text for m in mentions}
-    return {
-        (names[c.subject], c.predicate, names[c.object])
-        for c in find_claims(nlp(text), doc, mentions)
-        if text[c.start : c.end] == c.quote
-    }
 
 
 @pytest.mark.slow
