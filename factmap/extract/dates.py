@@ -190,9 +190,10 @@ def _resolve(expr: str, published: str | None) -> str | None:
     if not text:
         return None
     anchor = _anchor(published)
-    text = _year_stated_relative(text, anchor)
-    if text is None:
+    stated = _year_stated_relative(text, anchor)
+    if stated is None:
         return None
+    text = stated
     found = _absolute(text) or _written(text, anchor, qualified) or _season(text, anchor)
     if found is not None or anchor is None:
         return found
@@ -494,8 +495,8 @@ def _range(text: str, published: str | None) -> str | None:
         return None
     if led:
         left_words, right_words = ["in", *left_words], ["in", *right_words]
-        first, last = _range_ends(left_words[1:], right_words[1:])
-        left_words, right_words = ["in", *first], ["in", *last]
+        first_words, last_words = _range_ends(left_words[1:], right_words[1:])
+        left_words, right_words = ["in", *first_words], ["in", *last_words]
     else:
         left_words, right_words = _range_ends(left_words, right_words)
     left, right = " ".join(left_words), " ".join(right_words)
