@@ -48,8 +48,15 @@ TWO_ATTACKS = (
 
 
 @pytest.mark.slow
-def test_relations_denials_gerund_of_an_act_names_the_event_by_its_place(nlp):
-    text = TWO_ATTACKS + "The Defence Directorate denied carrying out the Tarma attack."
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "The Defence Directorate denied carrying out the Tarma attack.",  # a gerund of an act
+        "The Defence Directorate never claimed the Tarma operation.",
+    ],
+)
+def test_relations_denials_name_the_event_by_its_place(nlp, denial):
+    text = TWO_ATTACKS + denial
     events = [
         event_on(text, "Saboteurs blew up a rail bridge near Tarma on Monday.", "event:0", "sabotage"),
         event_on(text, "On Tuesday an arson attack destroyed a depot in Lesno.", "event:1"),
@@ -64,17 +71,6 @@ def test_relations_denials_no_part_in_is_negated_and_said_by_the_speaker(nlp):
     events = [event_on(text, "Officials said the Northern Front attacked a depot in Lesno.", "event:0")]
     specs = [("Northern Front", ORG), ("Lesno", LOC), ("Valdoria", LOC)]
     assert responsibility(nlp, text, specs, events) == {("Valdoria", "event:0", True)}
-
-
-@pytest.mark.slow
-def test_relations_denials_never_claimed_the_operation_named_by_its_place(nlp):
-    text = TWO_ATTACKS + "The Defence Directorate never claimed the Tarma operation."
-    events = [
-        event_on(text, "Saboteurs blew up a rail bridge near Tarma on Monday.", "event:0", "sabotage"),
-        event_on(text, "On Tuesday an arson attack destroyed a depot in Lesno.", "event:1"),
-    ]
-    specs = [("Defence Directorate", ORG), ("Tarma", LOC), ("Lesno", LOC)]
-    assert responsibility(nlp, text, specs, events) == {("Defence Directorate", "event:0", True)}
 
 
 @pytest.mark.slow
