@@ -145,6 +145,7 @@ def test_html_metadata_title_without_site_suffix_and_json_ld():
         "title": "Volunteers claim raid",
         "publisher": "Example News",
         "published": "2024-03-17",
+        "lang": None,
     }
 
 
@@ -156,6 +157,7 @@ def test_html_metadata_h1_time_and_publisher_meta():
         "title": "Russian volunteers claim raid into Belgorod",
         "publisher": "Kyiv Wire",
         "published": "2022-11-05",
+        "lang": None,
     }
 
 
@@ -197,3 +199,32 @@ def test_html_dated_element_needs_a_full_date_alone():
         '<p class="article-meta">Read the story of 2024</p><p>Text.</p></body></html>'
     )
     assert html_metadata(page)["published"] is None
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ('<html lang="en-GB"><body><p>Text.</p></body></html>', "en-GB"),
+        ('<html><head><meta property="og:locale" content="en_US"></head><body><p>T.</p></body></html>', "en-US"),
+        (
+            '<html><head><meta http-equiv="Content-Language" content="uk"></head><body><p>T.</p></body></html>',
+            "uk",
+        ),
+        ('<html lang="not a tag"><body><p>Text.</p></body></html>', None),
+        ("<html><body><p>Text.</p></body></html>", None),
+    ],
+)
+def test_html_metadata_declared_language(markup, expected):
+    assert html_metadata(markup)["lang"] == expected
+
+
+def test_html_page_language_region_fixes_numeric_publication_date():
+    british = _page().replace("<html>", '<html lang="en-GB">').replace(
+        "<p>By Jane Doe | The Daily Example</p>", "<p>By Jane Doe | The Daily Example</p><p>Published 03/04/2023</p>"
+    )
+    assert prepare(_record(british)).published == "2023-04-03"
+    american = british.replace('lang="en-GB"', 'lang="en-US"')
+    assert prepare(_record(american)).published == "2023-03-04"
+    unknown = british.replace(' lang="en-GB"', "")
+    # "03/04/2023" cannot be read without an order: the dateline's date is used instead
+    assert prepare(_record(unknown)).published == "2023-05-23"

@@ -351,6 +351,10 @@ def test_meta_numeric_order_from_page_dates_country_or_language():
     assert numeric_order("Posted 03/04/2024", url="https://www.example.co.uk/a") == "dmy"
     assert numeric_order("Posted 03/04/2024", url="https://news.example.us/a") == "mdy"
     assert numeric_order("Posted 03/04/2024", url="https://example.com/a") is None
+    assert numeric_order("Posted 03/04/2024", lang="en-GB") == "dmy"  # the page's declared region
+    assert numeric_order("Posted 03/04/2024", lang="en_US") == "mdy"
+    assert numeric_order("Posted 03/04/2024", lang="en") is None
+    assert numeric_order("Posted 03/04/2024", url="https://news.example.us/a", lang="en-GB") == "mdy"
     assert numeric_order("Опубликовано 03/04/2024. Ополченцы заявили о рейде.") == "dmy"
 
 

@@ -64,6 +64,7 @@ def prepare(record: SourceRecord) -> Document:
         normalize_text(body),
         url=record.url,
         known_years={int(hint[:4])} if hint else set(),
+        lang=page.lang,
     )
     body = remove_furniture(body)
     if record.format == "html" and not has_sentence(body):

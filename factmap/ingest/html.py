@@ -28,6 +28,7 @@ class HtmlPage:
     title: str | None = None
     publisher: str | None = None
     published: str | None = None
+    lang: str | None = None  # the language tag the page declares, e.g. "en-GB"
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -61,18 +62,19 @@ def extract_html(html: str, source: str) -> HtmlPage:
 
 
 def html_metadata(html: str) -> dict[str, str | None]:
-    """``title``, ``publisher`` and ``published`` as the page's markup states them.
+    """``title``, ``publisher``, ``published`` and ``lang`` as the page's markup states them.
 
     Title: ``og:title``, ``<title>`` (without a "| Site" suffix), ``<h1>``. Publisher:
     ``og:site_name``, a ``publisher`` meta, JSON-LD ``publisher.name``. Published:
     ``article:published_time``, JSON-LD ``datePublished``, other date metas,
     ``<time datetime>`` (or its text), a full date alone in an element whose class
-    names a date or byline.
+    names a date or byline. Language: ``<html lang>``, a ``content-language`` meta,
+    ``og:locale`` ("en_GB" becomes "en-GB").
     """
     try:
         tree = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
-        return {"title": None, "publisher": None, "published": None}
+        return {"title": None, "publisher": None, "published": None, "lang": None}
     metas = _metas(tree)
     ld = _json_ld(tree)
     publisher = _first(
@@ -104,7 +106,25 @@ def html_metadata(html: str) -> dict[str, str | None]:
         *_dated_elements(tree),
     ]
     published = next((d for d in (iso_date(v) for v in dates if isinstance(v, str)) if d), None)
-    return {"title": title, "publisher": publisher, "published": published}
+    return {"title": title, "publisher": publisher, "published": published, "lang": _lang(tree, metas)}
+
+
+def _lang(tree: Any, metas: dict[str, str]) -> str | None:
+    """The page's declared language tag ("en-GB"), or None."""
+    http_equiv = next(
+        (m.get("content") for m in tree.iter("meta") if (m.get("http-equiv") or "").lower() == "content-language"),
+        None,
+    )
+    for value in (
+        tree.get("lang"),
+        tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
+        http_equiv,
+        metas.get("content-language"),
+        metas.get("og:locale"),
+    ):
+        if value and re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", value.strip()):
+            return value.strip().replace("_", "-")
+    return None
 
 
 #: class/id words of page elements that hold an article's date or byline line

@@ -150,23 +150,28 @@ def parse_date(value: str, year: int | None = None, order: str | None = None) ->
     return _dateparser(text)
 
 
-def numeric_order(text: str, url: str | None = None) -> str | None:
+def numeric_order(text: str, url: str | None = None, lang: str | None = None) -> str | None:
     """How a page writes numeric dates: ``"dmy"``, ``"mdy"`` or ``None`` (unknown).
 
     Fixed by the page's own numeric dates when one of them has a part above 12 (and
     none says the opposite), else by the publisher's country (the URL's country-code
-    domain) or a language that writes only day-month ("ru"), from
-    ``furniture.yaml`` (``metadata.numeric_dates``). Never guessed otherwise.
+    domain), the region of the page's declared language (``lang="en-GB"``) or a
+    language that writes only day-month ("ru"), from ``furniture.yaml``
+    (``metadata.numeric_dates``). Never guessed otherwise.
     """
     orders = {_order_of(int(m[1]), int(m[3])) for m in _NUMERIC.finditer(text)} - {None}
     if orders:
         return orders.pop() if len(orders) == 1 else None
     vocab = furniture_vocab()["metadata"].get("numeric_dates") or {}
     host = host_publisher(url) or ""
-    country = host.rsplit(".", 1)[-1] if "." in host else ""
-    for order in ("dmy", "mdy"):
-        if country and country in vocab.get(f"{order}_countries", ()):
-            return order
+    region = lang.replace("_", "-").split("-") if lang else []
+    for country in (
+        host.rsplit(".", 1)[-1] if "." in host else "",
+        region[1].lower() if len(region) > 1 and len(region[1]) == 2 else "",
+    ):
+        for order in ("dmy", "mdy"):
+            if country and country in vocab.get(f"{order}_countries", ()):
+                return order
     if detect_language(text) in vocab.get("dmy_languages", ()):
         return "dmy"
     return None
@@ -223,7 +228,11 @@ def year_hints(text: str, url: str | None = None) -> set[int]:
 
 
 def read_text_metadata(
-    text: str, *, url: str | None = None, known_years: set[int] | None = None
+    text: str,
+    *,
+    url: str | None = None,
+    known_years: set[int] | None = None,
+    lang: str | None = None,
 ) -> tuple[str, TextMeta]:
     """Read dates and publisher from ``text``; drop the lines that are pure metadata.
 
@@ -233,10 +242,11 @@ def read_text_metadata(
     is only a date (with weekday, time, kicker, author or reading time around it)
     only near the top or bottom of the page, never in the body. Datelines opening a
     paragraph ("KYIV, May 23, 2023 (Reuters) - ...") and place-date lines
-    ("Vilnius, 5 February 2024") are read but kept.
+    ("Vilnius, 5 February 2024") are read but kept. ``lang`` is the page's declared
+    language tag, which can fix how it writes numeric dates (see :func:`numeric_order`).
     """
     meta = TextMeta(years=year_hints(text, url) | (known_years or set()))
-    order = numeric_order(text, url)
+    order = numeric_order(text, url, lang)
     published: list[str] = []
     updated: list[str] = []
     kept: list[str] = []
