@@ -40,6 +40,7 @@ from benchmarks.common import (
     scores_row,
 )
 from factmap.errors import ConfigError
+from factmap.ingest.clean import normalize_text
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus"
@@ -222,8 +223,10 @@ def furniture_left(text: str, lines: Iterable[str]) -> list[str]:
 
 
 def locate(text: str, needle: str, start: int = 0) -> tuple[int, int] | None:
-    """Span of ``needle`` in ``text`` from ``start``: exact, else with any whitespace between words."""
-    needle = needle.strip()
+    """Span of ``needle`` in ``text`` from ``start``: exact, else with any whitespace between
+    words; a needle copied from the raw article is read as ingest cleans text (straight
+    quotes, "-" for dashes)."""
+    needle = normalize_text(needle).strip()
     if not needle:
         return None
     i = text.find(needle, start)
@@ -235,7 +238,9 @@ def locate(text: str, needle: str, start: int = 0) -> tuple[int, int] | None:
 
 
 def occurrences(text: str, needle: str) -> list[tuple[int, int]]:
-    """Spans of ``needle`` in ``text`` as a whole word sequence (not inside a longer word)."""
+    """Spans of ``needle`` in ``text`` as a whole word sequence (not inside a longer word),
+    the needle read as ingest cleans text."""
+    needle = normalize_text(needle)
     pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in needle.split()) + r"(?!\w)"
     return [(m.start(), m.end()) for m in re.finditer(pattern, text)] if needle.strip() else []
 

@@ -21,6 +21,7 @@ from benchmarks.quality import (
     match_events,
     match_mentions,
     mention_names,
+    occurrences,
     parse_gold,
     score_document,
     summarize,
@@ -68,6 +69,13 @@ def test_benchmarks_furniture_and_locate():
     assert locate(text, "The Legion said it") == (22, 41)
     assert text[22:41] == "The Legion  said\nit"
     assert locate(text, "absent words") is None
+
+
+def test_benchmarks_gold_copied_from_raw_text_is_read_as_ingest_cleans_it():
+    text = "The Legion's commander - a former officer - said \"no\"."  # cleaned: straight quotes, "-"
+    assert locate(text, "Legion\u2019s commander \u2013 a former officer") == (4, 41)
+    assert locate(text, "said \u201cno\u201d") == (44, 53)
+    assert occurrences(text, "Legion\u2019s") == [(4, 12)]
 
 
 def test_benchmarks_gold_spans_count_occurrences_in_order():
