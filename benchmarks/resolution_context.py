@@ -845,6 +845,37 @@ def _signal_lines(title: str, g: Mapping[str, Any]) -> list[str]:
     return lines
 
 
+def _ecb_lines(ecb: Mapping[str, Any]) -> list[str]:
+    """The report of :func:`measure_ecb`'s numbers, per group of pairs."""
+    lines = [f"== ECB+: {ecb['documents']} documents, {ecb['units']} name units, {ecb['pairs']} pairs "
+             f"({ecb['seconds']} s); thresholds set on even topics, scored on odd topics"]
+    for name, g in ecb["groups"].items():
+        lines += _signal_lines(name, g)
+        lines += [f"    {sig:17} AUC over all topics {_fmt(g[sig]['auc_all'])}" for sig in SIGNALS if sig in g]
+    return lines
+
+
+def _splink_lines(sp: Mapping[str, Any]) -> list[str]:
+    """The report of :func:`measure_splink`'s numbers, a line per training run."""
+    lines = [f"== splink {sp['version']}: {sp['records']} key records ({sp['labelled']} with gold)",
+             f"  current resolution: {sp['current_resolution']}",
+             f"  name rules only:    {sp['name_rules_only']}"]
+    hidden = ("m_probabilities", "seed", "examples_p>=0.9")
+    for run in sp["runs"]:
+        lines.append(f"  run seed {run['seed']}: " + json.dumps({k: v for k, v in run.items() if k not in hidden}))
+    return lines
+
+
+def _report_part(
+    out: dict[str, Any], key: str, title: str, result: Mapping[str, Any],
+    lines: Callable[[Mapping[str, Any]], list[str]],
+) -> None:
+    """Keep an optional part's ``result`` as ``out[key]`` and print its report
+    (``lines(result)``), or why it was skipped."""
+    out[key] = result
+    print(f"== {title} skipped: {result['skipped']}" if "skipped" in result else "\n".join(lines(result)))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line entry point; always exits 0 when an optional part is missing."""
     ap = argparse.ArgumentParser(prog="python -m benchmarks.resolution_context", description=__doc__.split("\n\n")[0])
@@ -875,18 +906,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                   f"same_doc={r['same_document']} {sigs}  '{r['a']}' / '{r['b']}'")
 
     if not args.skip_ecb:
-        ecb = measure_ecb(encode)
-        out["ecb"] = ecb
-        if "skipped" in ecb:
-            print(f"== ECB+ skipped: {ecb['skipped']}")
-        else:
-            print(f"== ECB+: {ecb['documents']} documents, {ecb['units']} name units, {ecb['pairs']} pairs "
-                  f"({ecb['seconds']} s); thresholds set on even topics, scored on odd topics")
-            for name, g in ecb["groups"].items():
-                print("\n".join(_signal_lines(name, g)))
-                for sig in SIGNALS:
-                    if sig in g:
-                        print(f"    {sig:17} AUC over all topics {_fmt(g[sig]['auc_all'])}")
+        _report_part(out, "ecb", "ECB+", measure_ecb(encode), _ecb_lines)
 
     if cost is not None:
         out["embedding_cost"] = {**asdict(cost), "seconds_per_1000_sentences": _r(cost.seconds_per_1000, 2)}
@@ -896,17 +916,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"{cost.rss_after_load_mb} after load, {cost.rss_after_encode_mb} after encoding")
 
     if not args.skip_splink:
-        sp = measure_splink(c)
-        out["splink"] = sp
-        if "skipped" in sp:
-            print(f"== splink skipped: {sp['skipped']}")
-        else:
-            print(f"== splink {sp['version']}: {sp['records']} key records ({sp['labelled']} with gold)")
-            print(f"  current resolution: {sp['current_resolution']}")
-            print(f"  name rules only:    {sp['name_rules_only']}")
-            for run in sp["runs"]:
-                print(f"  run seed {run['seed']}: " + json.dumps({k: v for k, v in run.items()
-                                                                   if k not in ('m_probabilities', 'seed', 'examples_p>=0.9')}))
+        _report_part(out, "splink", "splink", measure_splink(c), _splink_lines)
     if args.json_path:
         Path(args.json_path).write_text(json.dumps(out, indent=1, ensure_ascii=False, default=str) + "\n", "utf-8")
     return 0

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from factmap.analyze.geo import Gazetteer, context_of, geocode
+from factmap import places
+from factmap.analyze.geo import Gazetteer, context_of, geocode, vocab
 from tests.test_export_tables import small_gazetteer
 
 
@@ -37,3 +38,15 @@ def test_analyze_geo_real_gazetteer_finds_small_towns():
     assert kozinka.admin1 == "Belgorod region" and abs(kozinka.latitude - 50.46) < 0.1
     assert geocode("Warsaw", ["Poland"], gaz).country_code == "PL"
     assert geocode("the United States", gazetteer=gaz).country_code == "US"
+
+
+def test_analyze_geo_country_index_is_the_shared_country_list():
+    gaz = Gazetteer([], places.countries())  # what Gazetteer.default indexes, without cities
+    for record in places.countries():
+        assert gaz.country_code(record["name"]) == record["iso"]
+        assert places.is_country(record["name"])
+    for alias, iso in places.country_aliases().items():
+        assert gaz.country_code(alias) == iso
+        assert places.is_country(alias)
+    assert gaz.country_code("the UK") == "GB" and gaz.country_code("Valdoria") is None
+    assert vocab() is places.geo_vocab()

