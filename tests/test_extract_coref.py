@@ -44,6 +44,21 @@ def test_coref_definite_np_needs_matching_head(nlp):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "reference"),
+    [
+        ("United Exile Cabinet", "the cabinet"),
+        ("Gorno Fano Command", "the command"),
+        ("Coastal Unity Faction", "the faction"),
+    ],
+)
+def test_coref_cabinets_commands_and_factions_are_definite_heads(nlp, name, reference):
+    text = f"The {name} met in Vilnius. Ivo Lat, {reference}'s deputy head, spoke."
+    found = resolved(nlp, text, [(name, ORG), ("Vilnius", LOC), ("Ivo Lat", PER)])
+    assert found == {reference: name}
+
+
+@pytest.mark.slow
 def test_coref_generic_group_takes_any_organization(nlp):
     text = "The Azure Front was formed in 2014. The group operates in Bakhmut."
     assert resolved(nlp, text, [("Azure Front", ORG), ("Bakhmut", LOC)]) == {

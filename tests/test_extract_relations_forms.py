@@ -601,3 +601,65 @@ def test_relations_forms_passive_agent_does_not_act_in_the_next_conjunct(nlp):
     found = triples(nlp, text, specs)
     assert ("Vale Regiment", "founded_by", "Omar Vesk") in found
     assert ("Omar Vesk", "leader_of", "Storm Front") not in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "inner", "outer"),
+    [
+        ("Clashes hit the Dorva territory of Upper Kessel province.", "Dorva", "Upper Kessel province"),
+        (
+            "Shells fell on the village of Orlik in the Varsk urban district of Kessel region.",
+            "Varsk",
+            "Kessel region",
+        ),
+    ],
+)
+def test_relations_forms_name_before_a_place_noun_of_a_larger_place(nlp, text, inner, outer):
+    found = triples(nlp, text, [("Orlik", LOC), (inner, LOC), (outer, LOC)])
+    assert (inner, "located_in", outer) in found
+
+
+@pytest.mark.slow
+def test_relations_forms_name_before_an_office_noun_is_no_place_chain(nlp):
+    text = "The Dorva council of Kessel region met on Monday."
+    assert triples(nlp, text, [("Dorva", LOC), ("Kessel region", LOC)]) == set()
+
+
+@pytest.mark.slow
+def test_relations_forms_participle_read_as_main_verb_keeps_its_subject(nlp):
+    text = "The Lynx Battalion, founded the same year, is led by Ivo Marek."
+    found = triples(nlp, text, [("Lynx Battalion", ORG), ("Ivo Marek", PER)])
+    assert found == {("Ivo Marek", "leader_of", "Lynx Battalion")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Azure Front said its fighters crossed into Valka on Thursday together with the Red Brigade.",
+        "The Azure Front and the Red Brigade said they had crossed the border together.",
+    ],
+)
+def test_relations_forms_acting_together_makes_allies(nlp, text):
+    found = triples(nlp, text, [("Azure Front", ORG), ("Red Brigade", ORG), ("Valka", LOC)])
+    assert ("Azure Front", "allied_with", "Red Brigade") in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Azure Front met with the Red Brigade together with reporters.",
+        "The Azure Front clashed with the Red Brigade.",
+    ],
+)
+def test_relations_forms_with_alone_is_no_joint_act(nlp, text):
+    found = triples(nlp, text, [("Azure Front", ORG), ("Red Brigade", ORG)])
+    assert ("Azure Front", "allied_with", "Red Brigade") not in found
+
+
+@pytest.mark.slow
+def test_relations_forms_crossing_into_a_place_is_an_act_not_a_base(nlp):
+    text = "The Azure Front said its fighters had crossed into the Valka region."
+    assert triples(nlp, text, [("Azure Front", ORG), ("Valka region", LOC)]) == set()

