@@ -240,6 +240,10 @@ def test_extract_dates_ranges_keep_what_both_ends_share(
         ("the following year", "2021", "2022"),
         ("two days later", "2022-03-04", "2022-03-06"),
         ("that same year", None, None),
+        ("hours later", "2022-03-04", "2022-03-04"),
+        ("a few minutes later", "2022-03-04", "2022-03-04"),
+        ("hours later", "2022-03", None),  # the day was never told
+        ("hours later", None, None),
     ],
 )
 def test_extract_dates_phrases_pointing_back_use_the_previous_date(

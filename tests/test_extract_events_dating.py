@@ -1,7 +1,8 @@
 """find_events dating forms of news reporting: coordinated verbs sharing a date, weekdays
 of last week, month names before a noun, dates the parser took for a possessor, clauses
 of another happening, "which X signed", multi-day events, measures in months, date
-phrases spaCy leaves untagged ("the same day", "in the autumn"), "late on Saturday"."""
+phrases spaCy leaves untagged ("the same day", "in the autumn"), "late on Saturday",
+"hours later", "N weeks after ..." under a present-tense clause."""
 
 from __future__ import annotations
 
@@ -139,3 +140,32 @@ def test_extract_events_day_month_continues_an_earlier_years_story(events) -> No
             "Then a referendum was held in Ostmark on 16 March.")
     found = events(text, [("Valdoria", "location"), ("Ostmark", "location")], "2022-02-21")
     assert _dates(found, "election") == ["2014-03-16"]
+
+
+@pytest.mark.slow
+def test_extract_events_hours_later_takes_the_day_told_before(events) -> None:
+    text = ("On 3 May the Oak Legion crossed into the Tarn region. "
+            "Hours later, its fighters attacked a police post in Molbo.")
+    found = events(text, [("Oak Legion", "organization"), ("Tarn region", "location"), ("Molbo", "location")])
+    assert _dates(found, "attack") == ["2024-05-03"]
+
+
+@pytest.mark.slow
+def test_extract_events_later_that_day_takes_the_day_told_before(events) -> None:
+    text = "On 3 May the Oak Legion crossed into Tarn. Later that day it shelled Molbo."
+    found = events(text, [("Oak Legion", "organization"), ("Tarn", "location"), ("Molbo", "location")])
+    assert _dates(found, "attack") == ["2024-05-03"]
+
+
+@pytest.mark.slow
+def test_extract_events_weeks_after_under_a_present_clause_counts_back_from_publication(events) -> None:
+    text = "Three weeks after the Oak Legion took the town of Varsk, residents say the front has barely moved."
+    found = events(text, [("Oak Legion", "organization"), ("Varsk", "location")], published="2024-05-17")
+    assert _dates(found, "battle") == ["2024-04"]
+
+
+@pytest.mark.slow
+def test_extract_events_weeks_after_under_a_past_clause_borrows_nothing(events) -> None:
+    text = "Three weeks after the Oak Legion took the town of Varsk, residents said the front had not moved."
+    found = events(text, [("Oak Legion", "organization"), ("Varsk", "location")], published="2024-05-17")
+    assert _dates(found, "battle") == [None]

@@ -1,5 +1,6 @@
 """find_events on the forms of news reporting: nominal raids, declarations made public, convened meetings,
-mergers, dated protests/deaths/coups, date lists, sequence verbs, participle clauses."""
+mergers, dated protests/deaths/coups, date lists, sequence verbs, participle clauses,
+captures of "the town of X", formations named in apposition."""
 
 from __future__ import annotations
 
@@ -150,3 +151,36 @@ def test_extract_events_fought_near_a_place_is_a_battle_only_in_the_past(events)
     found = events(text, [("Oak Legion", "organization"), ("Tolsk", "location"),
                           ("Brest", "location")])
     assert [(e.type, e.date) for e in found] == [("battle", "2024-05")]
+
+
+@pytest.mark.slow
+def test_extract_events_capture_of_the_town_of_a_place_is_a_battle(events) -> None:
+    text = "In April the Oak Legion captured the mining town of Varsk in the Dorn district."
+    found = events(text, [("Oak Legion", "organization"), ("Varsk", "location"), ("Dorn", "location")])
+    assert _types(found) == ["battle"]
+    assert found[0].date == "2024-04"
+    start = text.index("Varsk")
+    assert found[0].place == f"d:{start}-{start + 5}"  # Varsk, not the district
+
+
+@pytest.mark.slow
+def test_extract_events_taking_the_name_of_a_place_is_no_capture(events) -> None:
+    text = "In April the Oak Legion took the name of Varsk."
+    found = events(text, [("Oak Legion", "organization"), ("Varsk", "location")])
+    assert "battle" not in _types(found)
+
+
+@pytest.mark.slow
+def test_extract_events_formation_of_a_thing_named_in_apposition(events) -> None:
+    text = "The largest of them, the Oak Legion, was created in 2022, and it reports to the army."
+    found = events(text, [("Oak Legion", "organization")])
+    assert _types(found) == ["formation"]
+    assert found[0].date == "2022" and len(found[0].participants) == 1
+
+
+@pytest.mark.slow
+def test_extract_events_formed_umbrella_named_in_apposition_takes_its_date(events) -> None:
+    text = "Two of its cells formed a new umbrella, the Birch Coordination, in April."
+    found = events(text, [("Birch Coordination", "organization")])
+    assert _types(found) == ["formation"]
+    assert found[0].date == "2024-04"

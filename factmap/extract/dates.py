@@ -50,7 +50,7 @@ as "on", "in", "since" and a leading "the" / "early" / "mid-" / "late"):
   share: "2024-05", "2024-06", None (two years share nothing the text fixes).
 * "on this day in 1991" is the publication's month and day in that year.
 * Phrases that point back to a date the text named before ("that same year", "later that
-  day", "the next day", "two days later") are read against ``previous`` (the last date
+  day", "the next day", "two days later", "hours later") are read against ``previous`` (the last date
   resolved before them, ISO), keeping only what it supports; None without it.
   "a week later" shifts by 7 days, "ten months later" by months (month precision).
   :func:`measure_offset` reads "a day" / "two weeks" / "ten months" of "ten months after
@@ -127,6 +127,8 @@ _ANAPHORIC_SHIFT = re.compile(
     r"^(?:on\s+)?(?:the\s+)?(?:(next|following|previous)\s+(day|month|year)"
     r"|(" + "|".join(_NUMBERS) + r"|\d{1,2})\s+(day|week|month|year)s?\s+(later|earlier|before))$"
 )
+# "hours later", "a few minutes later": the same day as the date told before
+_HOURS_LATER = re.compile(r"^(?:(?:a few|several|some)\s+)?(?:hours|minutes)\s+later$")
 # "Monday last week", "on Tuesday of last week": that weekday of the week named
 _WEEKDAY_OF_WEEK = re.compile(
     r"^(" + "|".join(_WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:of\s+)?(last|this)\s+week$"
@@ -569,6 +571,8 @@ def _common(first: str, last: str) -> str | None:
 def _anaphoric(text: str, previous: str | None) -> str | None:
     """ "that same year", "later that day", "the next day", "two days later" against the
     date told before (``previous``); ``_NOT_ANAPHORIC`` for other phrases."""
+    if _HOURS_LATER.match(text):
+        return previous if previous is not None and len(previous) == 10 else None
     if match := _ANAPHORA.match(text):
         unit = match.group(1)
         if previous is None:

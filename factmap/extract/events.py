@@ -73,6 +73,13 @@ For every sentence:
    signed" dates the signing; a noun lasting N days ("the three-day vote opened
    yesterday") keeps what its days share; "ten months after ..." shifts by months; date
    phrases spaCy leaves untagged ("the same day", "in the autumn": ``date_phrases``) count.
+   "Hours later" / "later that day" take the day told before (:func:`previous_dates`);
+   "three weeks after X took Y, residents say ..." under a present-tense main clause
+   counts back from the publication ("three weeks ago", at the precision that allows).
+   A capture needs a place as object, also through a place noun ("took the town of X":
+   ``place_nouns``); what a formation makes may be named in apposition ("the largest of
+   them, X, was created in 2022"; "formed a new umbrella, X, in April" - the apposition's
+   date counts).
    When the doer does not fit a rule's ``needs_subject``, the next rule for the same
    word is tried ("the country votes" is an election, "the deputy voted" other).
 4. **Evidence** is the sentence, cut at line breaks (blank lines always, single
@@ -208,6 +215,7 @@ class EventVocab:
     sequence_verbs: frozenset[str] = frozenset()
     sequence_adverbs: frozenset[str] = frozenset()
     date_phrases: tuple[str, ...] = ()
+    place_nouns: frozenset[str] = frozenset()
 
 
 def _words(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -326,6 +334,7 @@ def load_event_vocab() -> EventVocab:
                 "ahead_words",
                 "sequence_verbs",
                 "sequence_adverbs",
+                "place_nouns",
             )
         },  # fmt: skip
     )
@@ -486,14 +495,36 @@ def match_triggers(
             if consumed is None:
                 continue
         if rule.needs_place_object and not any(
-            o.i in place_tokens for o in token.children if o.dep_ == "dobj"
+            _is_place_object(o, vocab, place_tokens) for o in token.children if o.dep_ == "dobj"
         ):
             continue
         if rule.needs_org_object and not any(
-            _is_org(t, vocab, actor_tokens) for t in _made_things(token, vocab)
+            _is_org(t, vocab, actor_tokens)
+            for made in _made_things(token, vocab)
+            for t in (made, *_appositions(made))
         ):
             continue
         yield rule, consumed
+
+
+def _is_place_object(obj: Token, vocab: EventVocab, place_tokens: set[int] | frozenset[int]) -> bool:
+    """A location mention, or a place noun of one ("took the town of X", "overran part of
+    X", "seized control of X": ``place_nouns``)."""
+    if obj.i in place_tokens:
+        return True
+    return _lemma(obj) in vocab.place_nouns and any(
+        g.i in place_tokens
+        for c in obj.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
+
+
+def _appositions(token: Token) -> list[Token]:
+    """Names in apposition to ``token`` ("the largest of them, the X Legion, was created",
+    "formed a new umbrella, the X Coordination"): they name the same thing."""
+    return [c for c in token.children if c.dep_ == "appos"]
 
 
 def _prep_children(token: Token) -> list[Token]:
@@ -721,6 +752,8 @@ def _frame(trigger: Token, vocab: EventVocab) -> _Frame:
     objects |= {
         o.i for a in anchors for o in a.children if o.dep_ in _SUBJECTS and a is not trigger
     }
+    # "formed a new umbrella, the X Coordination, in April": the apposition's date is the object's
+    objects |= {c.i for o in list(objects) for c in _appositions(trigger.doc[o])}
     if trigger.pos_ == "VERB" and trigger.dep_ == "relcl" and any(
         c.dep_ == "dobj" and c.tag_ == "WDT" for c in trigger.children
     ):  # "the X Declaration of April 2023, which Y signed": what was signed is dated
@@ -873,6 +906,8 @@ def _climb(token: Token, vocab: EventVocab) -> list[Token]:
         if head is token:
             break
         if token.dep_ in _CLIMB and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            token = head
+        elif token.dep_ == "appos" and head.pos_ == "ADJ":  # "the largest of them, X, was"
             token = head
         elif (
             token.dep_ == "pobj"
@@ -1185,10 +1220,26 @@ def _shifted_date(
         if date is None and (_is_participle_clause(ref) or _shares_time(ref, vocab)
                              or (ref.dep_ in ("acl", "xcomp") and ref.tag_ == "VBG")):
             date = _date_at({ref.head.i}, sent, published, bounds, previous)  # fmt: skip
+        if date is None and step < 0 and _told_now(ref):
+            # "three weeks after the rebels took X, residents say ...": three weeks ago
+            count, name = -step, unit
+            if unit == "day" and count % 7 == 0:
+                count, name = count // 7, "week"
+            return resolve_date(f"{count} {name}s ago", published)
         if date is None:
             return None
         return shift_date(date, unit, step)
     return None
+
+
+def _told_now(verb: Token) -> bool:
+    """A main clause in the present ("residents say", "the villages are quieter", "the
+    front has barely moved"): it speaks at the publication's time."""
+    if verb.dep_ != "ROOT":
+        return False
+    if verb.tag_ in ("VBP", "VBZ"):
+        return True
+    return any(c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") for c in verb.children)
 
 
 def _measured_clause(anchor: Token, vocab: EventVocab) -> tuple[Token, str, int] | None:
