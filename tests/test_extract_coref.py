@@ -210,6 +210,16 @@ def test_coref_description_needs_one_person_and_a_speech_verb(nlp):
 
 
 @pytest.mark.slow
+def test_coref_description_is_not_a_person_the_sentence_names(nlp):
+    # "the head of X ... meeting with Y": Y is someone the head met, not the head
+    text = "Lena Ort spoke in Kessel. The head of the Fennor Council reported on his meeting with Ort."
+    specs = [("Lena Ort", PER), ("Kessel", LOC), ("Fennor Council", ORG), ("Ort", PER)]
+    assert "The head" not in resolved(nlp, text, specs)
+    text = "Lena Ort spoke in Kessel. The head of the Fennor Council reported on the meeting."
+    assert resolved(nlp, text, specs[:3]) == {"The head": "Lena Ort"}
+
+
+@pytest.mark.slow
 def test_coref_answer_pronoun_takes_the_one_actor_of_the_question(nlp):
     text = "Q: Who funds the Vesna Brigade?\n\nA: Mostly donors abroad fund it."
     assert resolved(nlp, text, [("Vesna Brigade", ORG)]) == {"it": "Vesna Brigade"}

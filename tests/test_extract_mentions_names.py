@@ -25,6 +25,17 @@ def test_mentions_names_particles_kept_inside_person(nlp):
 
 
 @pytest.mark.slow
+def test_mentions_names_capitalised_title_before_a_name_is_no_body(nlp):
+    text = (
+        "The Defence Intelligence Agency of Valdoria warned of attacks. "
+        "The Agency's Spokesman, Petr Kulik, said the army was on alert."
+    )
+    found = _found(nlp, text)
+    assert found.get("Petr Kulik") == "person"
+    assert not any(name.startswith("Spokesman") for name in found)
+
+
+@pytest.mark.slow
 def test_mentions_names_of_person_is_not_an_institution_place(nlp):
     text = "They fight the government of Alexander Lukashenko, who allowed troops across the border."
     found = _found(nlp, text)

@@ -663,3 +663,106 @@ def test_relations_forms_with_alone_is_no_joint_act(nlp, text):
 def test_relations_forms_crossing_into_a_place_is_an_act_not_a_base(nlp):
     text = "The Azure Front said its fighters had crossed into the Valka region."
     assert triples(nlp, text, [("Azure Front", ORG), ("Valka region", LOC)]) == set()
+
+
+# -- titles, affiliations and presence as general news writes them ------------------------
+@pytest.mark.slow
+def test_relations_forms_coordinated_titles_share_holder_and_possessor(nlp):
+    text = "Ivan Korda, the Vesna Battalion's founder and chief, was seen in Brody on Thursday."
+    specs = [("Ivan Korda", PER), ("Vesna Battalion", ORG), ("Brody", LOC)]
+    found = triples(nlp, text, specs)
+    assert ("Vesna Battalion", "founded_by", "Ivan Korda") in found
+    assert ("Ivan Korda", "leader_of", "Vesna Battalion") in found
+
+
+@pytest.mark.slow
+def test_relations_forms_founder_of_a_named_outfit(nlp):
+    text = "The faction is led by Ivan Korda, the founder of the Vesna militia outfit."
+    specs = [("Ivan Korda", PER), ("Vesna", ORG)]
+    assert ("Vesna", "founded_by", "Ivan Korda") in triples(nlp, text, specs)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mark Dale, then chairman of the Senate foreign relations committee, voted for the bill.",
+        "The head of the Ostrava human rights office, Lina Berg, said the figures were rising.",
+    ],
+)
+def test_relations_forms_topic_committee_is_not_its_parent_body(nlp, text):
+    specs = [("Mark Dale", PER), ("Lina Berg", PER), ("Senate", ORG), ("Ostrava", LOC)]
+    assert {t for t in triples(nlp, text, specs) if t[1] == "leader_of"} == set()
+
+
+@pytest.mark.slow
+def test_relations_forms_title_apposed_to_a_group_keeps_its_holder(nlp):
+    text = (
+        "Sanctions against the Valdorian opposition, the head of the Nordic Commission "
+        "Ana Lind announced on Monday."
+    )
+    specs = [("Valdorian opposition", "group"), ("Nordic Commission", ORG), ("Ana Lind", PER)]
+    assert ("Ana Lind", "leader_of", "Nordic Commission") in triples(nlp, text, specs)
+
+
+@pytest.mark.slow
+def test_relations_forms_rival_of_a_person_opposes_them(nlp):
+    text = "The main rival of Halvorsen, Anna Reyes, had to leave the country."
+    specs = [("Halvorsen", PER), ("Anna Reyes", PER)]
+    assert triples(nlp, text, specs) == {("Anna Reyes", "opposes", "Halvorsen")}
+
+
+@pytest.mark.slow
+def test_relations_forms_purpose_infinitive_takes_the_main_subject(nlp):
+    text = "Dale sent troops back to Kessel to fight the Black Banner Front."
+    specs = [("Dale", PER), ("Kessel", LOC), ("Black Banner Front", ORG)]
+    assert ("Dale", "opposes", "Black Banner Front") in triples(nlp, text, specs)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Velmar Group has had a presence in Kessel for several years.",
+        "Analysts watched the Velmar Group deployment in Kessel.",
+    ],
+)
+def test_relations_forms_presence_and_deployment_place_the_body(nlp, text):
+    specs = [("Velmar Group", ORG), ("Kessel", LOC)]
+    assert triples(nlp, text, specs) == {("Velmar Group", "operates_in", "Kessel")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"It will not last," said Jon Mayer at the Brenn Institute.', {("Jon Mayer", "member_of", "Brenn Institute")}),
+        ("We met Jon Mayer at the Brenn Summit.", set()),
+        ("Jon Mayer, an adviser to the Brenn Institute, said talks had stalled.", {("Jon Mayer", "member_of", "Brenn Institute")}),
+        ("Jon Mayer, an adviser to Dale, said talks had stalled.", set()),
+        ('"This is new," said Jon Mayer, an analyst for the Brenn Institute.', {("Jon Mayer", "member_of", "Brenn Institute")}),
+    ],
+)
+def test_relations_forms_people_at_and_advising_institutions(nlp, text, expected):
+    specs = [("Jon Mayer", PER), ("Brenn Institute", ORG), ("Brenn Summit", ORG), ("Dale", PER)]
+    assert {t for t in triples(nlp, text, specs) if t[1] == "member_of"} == expected
+
+
+@pytest.mark.slow
+def test_relations_forms_possessor_place_with_compass_word(nlp):
+    text = "Fighting continued in Valdoria's eastern Kessel region."
+    specs = [("Valdoria", LOC), ("Kessel region", LOC)]
+    assert triples(nlp, text, specs) == {("Kessel region", "located_in", "Valdoria")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The use of Valdoria-supplied rockets would mark an escalation.", set()),
+        ("The Valdoria-backed Vostok Brigade attacked the town.", {("Valdoria", "supports", "Vostok Brigade")}),
+    ],
+)
+def test_relations_forms_goods_named_by_origin_have_no_backer(nlp, text, expected):
+    specs = [("Valdoria", LOC), ("Vostok Brigade", ORG), ("rockets", ORG)]
+    assert {t for t in triples(nlp, text, specs) if t[1] == "supports"} == expected

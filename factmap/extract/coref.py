@@ -239,6 +239,18 @@ def description_np(token: Token, nouns: set[str], verbs: set[str]) -> Span | Non
     return token.doc[dets[0].i : token.i + 1]
 
 
+def _named_in(sent: Span, target: str, mentions: list[Mention]) -> bool:
+    """Whether ``sent`` names the person ``target`` by their surname (a description
+    and a name in one sentence are two people)."""
+    names = {m.id: m.text for m in mentions}
+    surname = _surname(names.get(target, "")).lower()
+    return any(
+        m.type == "person" and _surname(m.text).lower() == surname
+        for m in mentions
+        if sent.start_char <= m.start < sent.end_char
+    )
+
+
 def _surname(name: str) -> str:
     words = name.split()
     return words[-1] if words else name
@@ -348,6 +360,8 @@ def resolve_references(sdoc: Doc, mentions: list[Mention]) -> dict[tuple[int, in
             target = _described_person(
                 cands, sentence_index(role.start_char), role.start_char, sentence_index
             )
+            if target is not None and _named_in(role.sent, target, mentions):
+                target = None  # "The head of X reported meeting Y": Y is someone else
             if target is not None:
                 refs[(role.start_char, role.end_char)] = target
                 cands.append(

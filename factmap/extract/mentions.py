@@ -267,6 +267,8 @@ def _keep_model_span(span: Span) -> bool:
             return False
         if _stop(tok):
             return False
+        if span.label_ == "ORG" and tok.lower_ in _word_set("role_nouns"):
+            return False  # "The Agency's Spokesman, X": a capitalised title, not a body
     if span.label_ == "NORP":
         root = span.root
         if root.pos_ not in {"NOUN", "PROPN"} or root.dep_ in {"amod", "compound", "nmod"}:
@@ -345,14 +347,17 @@ def _person_nouns() -> frozenset[str]:
 
 
 def _untitled(sdoc: Doc, span: Span) -> Span | None:
-    """The name in a model entity that starts with titles ("Lieutenant General Kyrylo
-    Budanov" -> "Kyrylo Budanov"): two or three capitalised proper nouns after them, or
+    """The name in a model entity that starts with titles or role nouns ("Lieutenant
+    General Kyrylo Budanov" -> "Kyrylo Budanov", "Spokesman, Petr Kulik" -> "Petr
+    Kulik"): two or three capitalised proper nouns after them, or
     one after the titles of a model PERSON ("Dr Vos" -> "Vos"); None when the entity has
     no leading title or no such name follows."""
-    titles = _word_set("person_titles")
+    titles = _word_set("person_titles") | _word_set("role_nouns")
     start = span.start
     while start < span.end and sdoc[start].lower_.rstrip(".") in titles:
         start += 1
+        if start < span.end and start > span.start and sdoc[start].text == ",":
+            start += 1  # "The Agency's Spokesman, Petr Kulik": a role noun, then the name
     rest = sdoc[start : span.end]
     shortest = 1 if span.label_ == "PERSON" else 2  # "Dr Vos": the model's person is "Vos"
     if start == span.start or not shortest <= len(rest) <= 3:

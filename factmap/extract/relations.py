@@ -48,7 +48,14 @@ actor only at the innermost place (``_drop_containers``); designations and bans 
 X a terrorist organisation", "banned X") set the designating body against X; a body
 founded by people leaving another split from it ("left X and formed Y", "set up by men
 who broke away from X", ``splinters``); "A, B and C, which together call
-themselves X" makes each a member of X and allies of each other. Subject/object types must
+themselves X" makes each a member of X and allies of each other. Titles coordinated
+with a role noun share its holder and possessor ("X, Y's founder and chief"); a title
+apposed to what cannot hold it still finds its holder after the body ("..., the head of
+the X Commission Ana Lind said"); "the Senate foreign relations committee" is not the
+Senate (``_topic_noun``); "X has a presence in Y", "the X deployment in Y" place X;
+"X at the Y Institute" and "an adviser to Y" make members; "US-supplied rockets" name
+no backer (``product_participles``); an infinitive of purpose takes the main subject
+("sent troops to fight Y"). Subject/object types must
 fit the predicate (``types`` in the vocabulary) or no claim is made. The evidence
 is always the sentence stating the fact.
 
@@ -269,6 +276,11 @@ class _Context:
         if len(named) != 1:
             return []
         (found,) = named
+        last = max(
+            t.i for child in token.lefts for t in child.subtree if self.index.get(t.i) == (found, False)
+        )
+        if any(_topic_noun(t) for t in token.doc[last + 1 : token.i]):
+            return []  # "the Senate foreign relations committee": a body of the Senate's
         return [Arg(found)] if self.types.get(found) == "organization" else []
 
     def antecedent(self, clause: Token, depth: int) -> list[Arg]:
@@ -393,7 +405,7 @@ class _Context:
                 a for c in verb.head.children if c.dep_ == "nsubjpass" for a in self.resolve(c)
             ]
         if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-            if verb.dep_ == "advcl" and verb.tag_ != "VBG":
+            if verb.dep_ == "advcl" and verb.tag_ != "VBG" and not _purpose_infinitive(verb):
                 return []
             return self.agents(verb.head, depth + 1)
         if (
@@ -410,6 +422,8 @@ class _Context:
             return []
         if verb.doc[verb.i - 1].text not in _DASHES:
             return []
+        if verb.lemma_.lower() in load_vocab().get("product_participles", ()):
+            return []  # "US-supplied rockets", "Iranian-made drones": things, not actors
         before = verb.doc[verb.i - 2]
         hit = self.index.get(before.i)
         if hit is None or hit[1] or before.head.i != verb.i:
@@ -495,6 +509,25 @@ def _subject_gerund(verb: Token) -> bool:
         return False
     main = verb.head.head
     return main.pos_ in ("VERB", "AUX") and not is_passive(main)
+
+
+def _purpose_infinitive(verb: Token) -> bool:
+    """ "X sent troops to Z to fight Y": an infinitive adjunct of purpose, whose agent is
+    the main verb's subject (not "if ... to", not a clause with its own subject)."""
+    if verb.tag_ != "VB" or subjects_of(verb):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+        c.dep_ == "mark" for c in verb.children
+    )
+
+
+def _topic_noun(token: Token) -> bool:
+    """A common noun between a name and an organization noun that says what the body
+    deals with ("foreign relations", "human rights", "armed services"): plural, or
+    itself modified; the name is then a parent body, not the body's own name."""
+    if token.pos_ != "NOUN":
+        return False
+    return token.tag_ == "NNS" or any(c.dep_ in ("amod", "compound") for c in token.children)
 
 
 def _plural_clause(verb: Token) -> bool:
@@ -618,6 +651,8 @@ def noun_anchor(ctx: _Context, word: Token) -> list[Arg]:
     named = ctx.named_by(word)  # "a spokesman who uses the call-sign X"
     if named:
         return named
+    if _coordinated_role(word):  # "X, Y's founder and chief": the first title's holder
+        return noun_anchor(ctx, word.head)
     for child in word.children:
         if child.dep_ == "appos":
             found = ctx.resolve(child)
@@ -685,7 +720,23 @@ def noun_other(ctx: _Context, word: Token, preps: Iterable[str]) -> list[Arg]:
                 out += ctx.resolve(child)  # "the Riga-based Free Word Society"
     if not out and word.dep_ == "compound" and word.head.i in ctx.index:
         out = _name_before_title(ctx, word)
+    if not out and _coordinated_role(word):  # "Y's founder and chief": Y's chief too
+        out = [
+            a
+            for c in word.head.children
+            if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and c.i in ctx.index)
+            for a in ctx.resolve(c)
+        ]
     return _unique(out)
+
+
+def _coordinated_role(word: Token) -> bool:
+    """A role noun coordinated with an earlier role noun ("founder and chief", "leader
+    and spokesman"): it shares that noun's holder and possessor."""
+    if word.dep_ != "conj" or word.head.i >= word.i or word.head.pos_ != "NOUN":
+        return False
+    _, nominals = _trigger_frames()
+    return word.head.lemma_.lower() in nominals
 
 
 def _dash_after(token: Token) -> bool:
@@ -733,6 +784,15 @@ def title_before_name(ctx: _Context, word: Token, preps: Iterable[str]) -> tuple
                 ]
                 if orgs:
                     return [Arg(hit[0])], _unique(orgs)
+                people = [  # "the main rival of X, Y": the parse hangs Y on X
+                    a
+                    for c in pobj.children
+                    if c.dep_ == "appos" and c.i > pobj.i
+                    for a in ctx.resolve(c, conj=False)
+                    if ctx.type_of(a) == "person" and not a.coref and a.mention != hit[0]
+                ]
+                if people:
+                    return people, [Arg(hit[0])]
             elif kind == "organization":
                 people = [
                     a
@@ -1029,11 +1089,15 @@ def _nominal_frame(ctx: _Context, frame: dict[str, Any], word: Token) -> list[_F
         other = [a for h in holders for a in ctx.prep_objects(h, frame["preps"]) if a not in anchor]
     else:
         other = [a for a in noun_other(ctx, word, frame.get("preps", ())) if a not in anchor]
-    if not other:
-        return []
-    if frame["subject"] == "anchor":
-        return _pairs(ctx, frame, word, anchor, other)
-    return _pairs(ctx, frame, word, other, anchor)
+    if frame["subject"] != "anchor":
+        return _pairs(ctx, frame, word, other, anchor) if other else []
+    found = _pairs(ctx, frame, word, anchor, other) if other else []
+    if not found and word.dep_ == "appos" and not frame.get("prep_only"):
+        # "repression of the opposition, the head of the X Commission Ana Lind said": a
+        # title apposed to what cannot hold it may still have its holder after the body
+        anchor, other = title_before_name(ctx, word, frame.get("preps", ()))
+        found = _pairs(ctx, frame, word, anchor, other)
+    return found
 
 
 def _deputy_title(word: Token, modifiers: Iterable[str]) -> bool:
@@ -1085,8 +1149,15 @@ def _attachment_frames(ctx: _Context, sent: Span) -> list[_Found]:
                 objects = _place_right_after(ctx, tok, hit[0], frame["preps"])
             if not objects and frame.get("directed"):  # "near Brody in western Valdoria"
                 objects = _directed_place_after(ctx, tok, hit[0], frame["preps"])
+            if frame.get("object_words"):  # "X at the Y Institute", not "X at the Y summit"
+                objects = [a for a in objects if _names_with(ctx.texts[a.mention], frame["object_words"])]
             out += _pairs(ctx, frame, tok, [Arg(hit[0])], objects)
     return out
+
+
+def _names_with(name: str, words: Iterable[str]) -> bool:
+    """Whether one of ``words`` is a word of ``name`` (case-insensitive)."""
+    return bool(set(re.findall(r"[a-z]+", name.lower())) & set(words))
 
 
 def _unnamed_head_places(
@@ -1134,8 +1205,9 @@ def _possessive_frames(ctx: _Context, sent: Span) -> list[_Found]:
             if other[0] == hit[0] or other[1]:
                 continue  # "its fighters" is a reference, not a named possessor
             between = tok.doc[owner.i + 1 : tok.i]
-            if owner not in shared and any(
-                t.dep_ != "case" and ctx.index.get(t.i, ("",))[0] != hit[0] for t in between
+            if owner not in shared and any(  # "Valdoria's eastern Kessel region" is fine
+                t.dep_ != "case" and ctx.index.get(t.i, ("",))[0] != hit[0] and t.lower_ not in ctx.directions
+                for t in between
             ):
                 continue  # "the Brigade's leader Ivan Petrov": the role noun says more
             for frame in frames:
