@@ -9,6 +9,7 @@ from factmap.extract.dates import (
     day_offset,
     is_month_name,
     measure_offset,
+    resolve_ahead,
     resolve_date,
     shift_date,
     within_days,
@@ -370,3 +371,34 @@ def test_dates_day_month_continues_the_year_of_the_date_told_before(
     expr: str, previous: str | None, expected: str
 ) -> None:
     assert resolve_date(expr, FRIDAY, previous) == expected
+
+
+@pytest.mark.parametrize(
+    ("expr", "published", "expected"),
+    [
+        ("next month", "2023-07-27", "2023-08"),
+        ("Next month", "2023-12-02", "2024-01"),
+        ("in August", "2023-07-27", "2023-08"),
+        ("in June", "2023-07-27", "2024-06"),
+        ("in July", "2023-07-27", "2023-07"),
+        ("next week", "2023-07-08", "2023-07"),
+        ("next week", "2023-07-27", None),  # 31 July - 6 August
+        ("this week", "2023-07-27", "2023-07"),
+        ("on Friday", "2023-07-27", None),
+        ("tomorrow", "2023-07-31", "2023-08-01"),
+        ("on 12 July", "2023-07-27", "2024-07-12"),
+        ("next year's", "2023-02-26", "2024"),
+        ("later this year", "2023-02-26", "2023"),
+        ("next month", "2023", None),
+        ("on Friday", "2023-07", None),
+        ("in the spring", "2023-07-27", None),
+        ("2024-05-01", "2023-07-27", None),
+    ],
+)
+def test_dates_resolve_ahead_reads_scheduled_dates_forward(expr, published, expected) -> None:
+    assert resolve_ahead(expr, published) == expected
+
+
+def test_dates_decades_ago_counts_whole_years() -> None:
+    assert resolve_date("two decades ago", "2023-03-17") == "2003"
+    assert resolve_date("3 decades ago", "2023") == "1993"

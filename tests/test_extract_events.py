@@ -221,10 +221,17 @@ def test_extract_events_report_date_is_not_event_date(events) -> None:
 @pytest.mark.slow
 def test_extract_events_future_and_hypothetical_emit_nothing(events) -> None:
     text = (
-        "The opposition will hold an election in May. The upcoming elections worry Moscow. "
+        "The opposition will hold an election one day. The upcoming elections worry Moscow. "
         "The group plans to attack Belgorod."
     )
     assert events(text, [("Moscow", "location"), ("Belgorod", "location")]) == []
+
+
+@pytest.mark.slow
+def test_extract_events_future_with_a_month_is_scheduled_forward(events) -> None:
+    # a scheduled event keeps a date the text fixes from the publication, read forward
+    found = events("The opposition will hold an election in May.", [])
+    assert [(e.type, e.date, e.rule) for e in found] == [("election", "2025-05", "noun:election+scheduled")]
 
 
 @pytest.mark.slow

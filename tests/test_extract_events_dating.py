@@ -169,3 +169,32 @@ def test_extract_events_weeks_after_under_a_past_clause_borrows_nothing(events) 
     text = "Three weeks after the Oak Legion took the town of Varsk, residents said the front had not moved."
     found = events(text, [("Oak Legion", "organization"), ("Varsk", "location")], published="2024-05-17")
     assert _dates(found, "battle") == [None]
+
+
+@pytest.mark.slow
+def test_extract_events_date_on_the_participle_of_an_agent_dates_the_noun(events) -> None:
+    text = ("Analysts fear the conflict sparked by Valdoria's invasion on February 24, 2022 will not "
+            "end anytime soon, and that its intensity risks increasing.")
+    found = events(text, [("Valdoria", "location")], "2023-02-26")
+    assert _dates(found, "attack") == ["2022-02-24"]
+
+
+@pytest.mark.slow
+def test_extract_events_date_hung_on_a_participle_modifier_dates_the_clause(events) -> None:
+    text = "At the Harrow summit in Tolsk this week sweeping changes to the alliance were agreed by leaders."
+    found = events(text, [("Tolsk", "location")], "2024-06-07")
+    assert _dates(found, "meeting") == ["2024-06"]
+
+
+@pytest.mark.slow
+def test_extract_events_scheduled_event_is_dated_forward(events) -> None:
+    text = "Next month Ostmark will host a Harrow summit in Tolsk."
+    found = events(text, [("Ostmark", "location"), ("Tolsk", "location")], "2024-06-07")
+    assert [(e.type, e.date, e.rule) for e in found] == [("meeting", "2024-07", "noun:summit+scheduled")]
+
+
+@pytest.mark.slow
+def test_extract_events_decades_ago_is_a_year(events) -> None:
+    text = "Two decades ago, Valdoria invaded Kessa."
+    found = events(text, [("Valdoria", "location"), ("Kessa", "location")], "2024-03-17")
+    assert _dates(found, "attack") == ["2004"]

@@ -184,3 +184,46 @@ def test_extract_events_formed_umbrella_named_in_apposition_takes_its_date(event
     found = events(text, [("Birch Coordination", "organization")])
     assert _types(found) == ["formation"]
     assert found[0].date == "2024-04"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("During a vote by the Harrow Council last year condemning the invasion, Valdoria abstained.",
+         "2024-03-01", [("other", "2023")]),
+        ("The hotel was one of the places searched by Valdorian police on July 6, after the mutiny.",
+         "2024-07-20", [("raid", "2024-07-06")]),
+        ("Ostmark wants to win back the peninsula of Kessa, which Valdoria annexed in 2014.",
+         "2023-02-26", [("other", "2014")]),
+        ("The fault lies with Valdoria, which in 2014 occupied Kessa and in February 2022 started "
+         "an all-out war.", "2022-07-20", [("other", "2014"), ("attack", "2022-02")]),
+        ("Prosecutors say that in March 2022 he commanded the occupation of a hospital in Tolsk.",
+         "2023-02-10", [("attack", "2022-03")]),
+        ("The prime minister, Ivo Marek, signed an order on Tuesday that dissolved the cabinet.",
+         "2024-05-07", [("other", "2024-05-07")]),
+    ],
+)
+def test_extract_events_dated_acts_of_state_and_force(events, text, published, expected) -> None:
+    names = [(n, t) for n, t in (("Harrow Council", "organization"), ("Valdoria", "location"),
+                                 ("Kessa", "location"), ("Ostmark", "location"), ("Tolsk", "location"),
+                                 ("Ivo Marek", "person"), ("Ana Kovac", "person")) if n in text]
+    assert [(e.type, e.date) for e in events(text, names, published)] == expected
+
+
+@pytest.mark.slow
+def test_extract_events_undated_acts_of_state_and_force_are_no_event(events) -> None:
+    text = ("Valdoria occupied Kessa. Ana Kovac visited Tolsk. Police searched for clues. "
+            "Ivo Marek signed an order.")
+    names = [("Valdoria", "location"), ("Kessa", "location"), ("Ana Kovac", "person"),
+             ("Tolsk", "location"), ("Ivo Marek", "person")]
+    assert events(text, names, "2024-05-07") == []
+
+
+@pytest.mark.slow
+def test_extract_events_definite_back_reference_joins_the_event_told_before(events) -> None:
+    text = ("Leaders met at a Harrow Alliance summit in Tolsk on Tuesday. "
+            "During the summit, the defence minister, Ivo Marek, admitted the plans were old.")
+    names = [("Harrow Alliance", "organization"), ("Tolsk", "location"), ("Ivo Marek", "person")]
+    found = events(text, names, "2024-06-07")
+    assert [(e.type, e.date) for e in found] == [("meeting", "2024-06-04")]

@@ -116,3 +116,43 @@ def test_extract_events_delegates_from_an_organization_take_part(events) -> None
     found = events(text, [("Free Workers Party", "organization")])
     assert len(found) == 1 and found[0].date == "2024-06-06"
     assert len(found[0].participants) == 1
+
+
+@pytest.mark.slow
+def test_extract_events_habitual_attendance_is_no_event_but_a_dated_one_is(events) -> None:
+    names = [("Valdoria", "location"), ("Harrow Alliance", "organization")]
+    text = "It was the first revision since 2010, when Valdoria still attended Harrow Alliance summits."
+    assert [e for e in events(text, names) if e.type == "meeting"] == []
+    text = "Valdoria attended a Harrow Alliance summit in Tolsk in 2010."
+    names.append(("Tolsk", "location"))
+    assert [(e.type, e.date) for e in events(text, names)] == [("meeting", "2010")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ostmark president had earlier said that negotiations with the Harrow Alliance were impossible.",
+        "Discussing a ceasefire with Valdoria at this point meets a familiar response.",
+        "He faces a renewed battle to drive Valdorian tanks off Ostmark in the spring.",
+        "The second attack on Ostmark when Valdoria joins the war based on allied agreements.",
+        "The Harrow Alliance repairs weapons damaged in combat in Ostmark.",
+        'Maro Kest said: "We do not see the active creation of new units on the territory of Valdoria."',
+        "Since then, negotiations between Ostmark and the Harrow Alliance have not brought a breakthrough.",
+        "Valdoria accused Ostmark of putting pressure on its neighbours in an attempt to derail the summit.",
+        "The adviser Maro Kest recommended the president of Valdoria to sign a settlement.",
+    ],
+)
+def test_extract_events_unreal_generic_and_denied_forms_are_no_event(events, text) -> None:
+    names = [(n, t) for n, t in (("Ostmark", "location"), ("Valdoria", "location"),
+                                 ("Maro Kest", "person"), ("Harrow Alliance", "organization"))
+             if n in text]
+    assert [(e.type, e.quote) for e in events(text, names, "2023-02-09")] == []
+
+
+def test_extract_events_vocab_lists_for_habits_and_prospects() -> None:
+    vocab = load_event_vocab()
+    assert "still" in vocab.habitual_adverbs and "face" in vocab.prospect_verbs
+    assert "in" in vocab.bare_noun_preps and "impossible" in vocab.irrealis_adjectives
+    meet = next(r for r in vocab.rules if r.lemmas == frozenset({"meet"}))
+    assert "response" in meet.exclude_objects and "criticism" in meet.exclude_prep_objects

@@ -28,7 +28,8 @@ as "on", "in", "since" and a leading "the" / "early" / "mid-" / "late"):
   before publication (never after); "last Monday" -> the most recent one strictly
   before publication. Needs a day-precise publication date.
 * ``N days ago`` -> day; ``N weeks ago`` -> month, only when the +-3 day window around
-  it stays in one month; ``N months ago`` -> month; ``N years ago`` -> year.
+  it stays in one month; ``N months ago`` -> month; ``N years ago`` -> year; ``N decades
+  ago`` -> the year N*10 years back (as news writes it: "two decades ago" in 2023 -> 2003).
 * ``last week`` / ``this week`` -> the month, only if that Monday-Sunday week (up to
   publication for "this week") lies in one month, else None.
   ``last/this month`` -> month; ``last/this year`` -> year.
@@ -42,7 +43,8 @@ as "on", "in", "since" and a leading "the" / "early" / "mid-" / "late"):
   before the publication month. "winter" without a year is None (it spans two years);
   "spring of 2022" / "winter 2022" -> the stated year.
 * Anything pointing forward ("next Tuesday", "in three months") is None: factmap
-  records what happened. Durations ("for three months", "over the past year"), ages
+  records what happened. Only for an event the text itself tells as scheduled ("will
+  host a summit next month") does :func:`resolve_ahead` read such phrases forward. Durations ("for three months", "over the past year"), ages
   ("25 years old", "aged 25") and everything else are None.
 * A relative phrase with no (or a too coarse) publication date is None: never invented.
 * "since 2014", "ever since May" give a start, not the date of what is told: None.
@@ -103,7 +105,9 @@ _WEEKDAY = re.compile(
 _SEASON = re.compile(
     r"^(?:(last|this|past)\s+)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(\d{4}))?$"
 )
-_AGO = re.compile(r"^(\d{1,3}|" + "|".join(_NUMBERS) + r")\s+(day|week|month|year)s?\s+ago$")
+_AGO = re.compile(
+    r"^(\d{1,3}|" + "|".join(_NUMBERS) + r")\s+(day|week|month|year|decade)s?\s+ago$"
+)
 _PERIOD = re.compile(r"^(last|past|previous|this|earlier this)\s+(week|month|year)$")
 _DAY_WORDS = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
@@ -387,15 +391,15 @@ def _weekday_of_week(text: str, anchor: Anchor) -> str | None:
 
 
 def _ago(text: str, anchor: Anchor) -> str | None:
-    """N days/weeks/months/years ago."""
+    """N days/weeks/months/years/decades ago."""
     match = _AGO.match(text)
     if not match:
         return None
     count = int(match.group(1)) if match.group(1).isdigit() else _NUMBERS[match.group(1)]
     unit = match.group(2)
     year, month, _ = anchor
-    if unit == "year":
-        return f"{year - count:04d}"
+    if unit in ("year", "decade"):  # "two decades ago": counted in whole years
+        return f"{year - count * (10 if unit == 'decade' else 1):04d}"
     if unit == "month":
         if month is None:
             return None
@@ -667,3 +671,65 @@ def day_offset(expr: str) -> int | None:
     -> 2, "a week" -> 7; None for anything else (hours, months, "days")."""
     found = measure_offset(expr)
     return found[1] if found is not None and found[0] == "day" else None
+
+
+_AHEAD_PERIOD = re.compile(r"^(?:later\s+)?(next|this|coming)\s+(week|month|year)$")
+
+
+def resolve_ahead(expr: str, published: str | None) -> str | None:
+    """A date phrase of a *scheduled* event, read forward from ``published`` (ISO), or None.
+
+    For what the text tells as still to come ("will host a summit next month", "ahead of
+    a summit next week"): "next/this/coming week|month|year" (a week only when its days
+    lie in one month), "tomorrow", a month without a year ("in August": the first on or
+    after the publication month) and a day and month ("on 12 July": the first on or after
+    the publication day). A weekday alone ("on Tuesday") is None: a story written days
+    before it went out may mean the Tuesday behind the publication date. Absolute dates
+    are left to :func:`resolve_date`; anything else, and any phrase without a precise
+    enough publication date, is None.
+    """
+    anchor = _anchor(published)
+    text, _ = _normalise(_POSSESSIVE.sub("", " ".join(expr.split()).lower().strip(" .,;:'\"()")))
+    if anchor is None or not text:
+        return None
+    year, month, _day_of_month = anchor
+    if match := _AHEAD_PERIOD.match(text):
+        step = 0 if match.group(1) == "this" else 1
+        unit = match.group(2)
+        if unit == "year":
+            return f"{year + step:04d}"
+        if month is None:
+            return None
+        if unit == "month":
+            return _shift(_iso_month(year, month), "month", step)
+        base = _day(anchor)
+        if base is None:
+            return None
+        monday = base - timedelta(days=base.weekday()) + timedelta(weeks=step)
+        return _one_month(max(monday, base), monday + timedelta(days=6))
+    base = _day(anchor)
+    if text == "tomorrow":
+        return _iso_day(base + timedelta(days=1)) if base else None
+    return _month_ahead(text, anchor)
+
+
+def _month_ahead(text: str, anchor: Anchor) -> str | None:
+    """ "august" / "12 july" / "july 12" without a year: the first on or after publication."""
+    words = [w for w in re.split(r"[\s,]+", text) if w and w != "of"]
+    months = [m for m in (_month_number(w) for w in words) if m is not None]
+    days = [int(re.sub(r"\D", "", w)) for w in words if _DAY_NUMBER.match(w)]
+    if len(months) != 1 or len(words) != len(months) + len(days) or len(days) > 1:
+        return None
+    year, month, day = anchor
+    if month is None:
+        return None
+    wanted = months[0]
+    if not days:
+        return _iso_month(year + (wanted < month), wanted)
+    if day is None:
+        return None
+    ahead_year = year + ((wanted, days[0]) < (month, day))
+    try:
+        return _iso_day(date(ahead_year, wanted, days[0]))
+    except ValueError:
+        return None

@@ -21,7 +21,16 @@ For every sentence:
    hypothetical and dropped. A future ("will hold a press conference", "the scheduled vote": the
    ``future_*`` words) is kept only with a date the text fixes by itself ("on 8 February
    2024", never "on Friday"), with its confidence scaled by ``SCHEDULED_WEIGHT`` and
-   ``+scheduled`` added to its rule. Reported speech and denials are kept.
+   ``+scheduled`` added to its rule; relative dates of a scheduled event are read
+   forward (:func:`~factmap.extract.dates.resolve_ahead`: "will host a summit next
+   month", "ahead of a summit next week"; a weekday alone is not). Reported speech and
+   denials are kept. Also no event: a habit (``habitual_adverbs``: "still attended
+   summits"), a prospect in the present (``prospect_verbs``: "faces a battle to ..."), a
+   case put in a present when-clause ("the second attack, when X joins the war"), talks
+   a copula calls impossible, a noun that a verb negated in the present governs ("we do
+   not see the creation of ...", "talks have not brought ..."), a bare singular noun
+   after ``bare_noun_preps`` ("damaged in combat"). A definite noun with no date or place
+   of its own ("during the summit, X said") joins the last event of its type.
 3. **Frame.** The *anchors* are the trigger, for a noun trigger the verb that governs it
    ("launched a raid", "the meeting took place"), relative clauses of a noun trigger,
    and a when-clause or the clause a when-clause hangs on ("began on Sunday, when a
@@ -123,6 +132,7 @@ from factmap.extract.dates import (
     conjoined_dates,
     is_month_name,
     measure_offset,
+    resolve_ahead,
     resolve_date,
     shift_date,
     within_days,
@@ -216,6 +226,9 @@ class EventVocab:
     sequence_adverbs: frozenset[str] = frozenset()
     date_phrases: tuple[str, ...] = ()
     place_nouns: frozenset[str] = frozenset()
+    habitual_adverbs: frozenset[str] = frozenset()
+    prospect_verbs: frozenset[str] = frozenset()
+    bare_noun_preps: frozenset[str] = frozenset()
 
 
 def _words(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -335,6 +348,9 @@ def load_event_vocab() -> EventVocab:
                 "sequence_verbs",
                 "sequence_adverbs",
                 "place_nouns",
+                "habitual_adverbs",
+                "prospect_verbs",
+                "bare_noun_preps",
             )
         },  # fmt: skip
     )
@@ -615,6 +631,14 @@ def _irrealis_words(token: Token, vocab: EventVocab) -> list[tuple[str, str]]:
             for c in token.head.children
             if c.dep_ in ("aux", "auxpass") and c.lower_ in vocab.modals
         ]
+        # "negotiations with X were impossible": a copula's adjective says they are not held
+        if _lemma(token.head) == "be":
+            out += [
+                (_lemma(c), "adjective")
+                for c in token.head.children
+                if c.dep_ == "acomp" and _lemma(c) in vocab.irrealis_adjectives
+            ]
+    out += _habitual_words(token, vocab)
     current, came_by = token, ""
     for _ in range(8):
         lemma = _lemma(current)
@@ -631,9 +655,19 @@ def _irrealis_words(token: Token, vocab: EventVocab) -> list[tuple[str, str]]:
             for c in current.children
             if c.dep_ == "mark" and c.lower_ in vocab.conditional_marks
         ]
+        # "the second attack comes when X joins the war": a when-clause in the simple
+        # present states a case, not a time
+        out += [
+            ("when", "conditional")
+            for c in current.children
+            if c.dep_ in ("advcl", "relcl") and c.tag_ in ("VBZ", "VBP")
+            and any(w.dep_ == "advmod" and w.lower_ in vocab.when_words for w in c.children)
+        ]  # fmt: skip
         if current is not token:
             if current.pos_ == "VERB" and lemma in vocab.irrealis_verbs:
                 out.append((lemma, "verb"))
+            if current.pos_ == "VERB" and lemma in vocab.prospect_verbs and _is_present(current):
+                out.append((lemma, "prospect"))  # "he faces a battle to retake X"
             if current.pos_ == "NOUN" and lemma in vocab.irrealis_nouns and came_by in (
                 "prep", "acl", "xcomp", "relcl", "compound", "advcl",
             ):  # fmt: skip
@@ -646,6 +680,31 @@ def _irrealis_words(token: Token, vocab: EventVocab) -> list[tuple[str, str]]:
             break
         came_by, current = current.dep_, current.head
     return out
+
+
+def _is_present(verb: Token) -> bool:
+    """A verb in the simple present ("faces", "await"), or a present progressive."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children
+    )
+
+
+def _habitual_words(token: Token, vocab: EventVocab) -> list[tuple[str, str]]:
+    """``habitual_adverbs`` on the trigger or the verb that governs a noun trigger ("Russia
+    still attended summits", "the council regularly meets"): a habit, not a happening."""
+    hosts = [token]
+    if _pos(token) == "noun":
+        verb = _governing_verb(token)
+        if verb is not None and token.dep_ in _SUBJECTS + _OBJECTS:
+            hosts.append(verb)
+    return [
+        (c.lower_, "habitual")
+        for host in hosts
+        for c in host.children
+        if c.dep_ == "advmod" and c.lower_ in vocab.habitual_adverbs
+    ]
 
 
 def _climbs(token: Token, vocab: EventVocab) -> bool:
@@ -890,7 +949,8 @@ def _governing_verb(noun: Token) -> Token | None:
         if head is current:
             return None
         if head.pos_ in ("VERB", "AUX"):
-            return head if current.dep_ in _SUBJECTS + _OBJECTS + ("prep", "pobj") else None
+            # "the conflict sparked by X's invasion": the agent's participle
+            return head if current.dep_ in _SUBJECTS + _OBJECTS + ("prep", "pobj", "agent") else None
         if current.dep_ not in ("pobj", "prep"):
             return None
         current = head
@@ -1186,6 +1246,11 @@ def _adverbial_host(noun: Token, heads: set[int]) -> Token:
     a preposition ("crossed into the regions two months ago") dates the verb that
     governs the preposition: a noun is not "ago"."""
     current = noun
+    if noun.dep_ == "amod" and noun.pos_ == "VERB" and noun.head.dep_ in _SUBJECTS + _OBJECTS:
+        # "this week sweeping changes were agreed": a date does not qualify a participle
+        # modifier; it dates the clause of the noun it modifies
+        verb = noun.head.head
+        return verb if verb.i in heads else noun
     for _ in range(2):
         if current.dep_ != "pobj" or current.head.dep_ != "prep":
             break
@@ -1355,6 +1420,9 @@ class _Candidate:
     sequenced: bool = False
     #: "the incursions in May and June": one happening per date of the list
     listed_dates: list[str] = field(default_factory=list)
+    #: "during the summit, X said": a definite noun with no date or place of its own
+    #: points back at the last event of its type told before
+    back_reference: bool = False
 
 
 def _confidence(is_verb: bool, participants: bool, date: bool, place: bool) -> float:
@@ -1554,6 +1622,55 @@ def _generic(frame: _Frame, vocab: EventVocab) -> bool:
     return False
 
 
+def _own_date_hosts(noun: Token, vocab: EventVocab) -> set[int]:
+    """Where a date of the trigger itself may hang: the trigger, the light verb whose
+    object it is ("in March 2022 he commanded the occupation of X") and the participle
+    whose agent it is ("the conflict sparked by X's invasion on 24 February": the parser
+    hangs the date on "sparked")."""
+    hosts = {noun.i}
+    if noun.dep_ == "dobj" and _lemma(noun.head) in vocab.light_verbs:
+        hosts.add(noun.head.i)
+    if noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.tag_ == "VBN":
+        hosts.add(noun.head.head.i)
+    return hosts
+
+
+def _date_ahead(frame: _Frame, sent: Span, published: str | None, bounds: tuple[int, int]) -> str | None:
+    """The date of a scheduled event read forward from publication ("will host a summit
+    next month", "ahead of a summit next week": :func:`~factmap.extract.dates.resolve_ahead`)."""
+    heads = {a.i for a in frame.anchors} | frame.objects
+    for ent, _ in _attached_dates(heads, sent, bounds):
+        resolved = resolve_ahead(_date_phrase(ent), published) or resolve_ahead(ent.text, published)
+        if resolved is not None:
+            return resolved
+    return None
+
+
+def _denied_now(token: Token) -> bool:
+    """A noun trigger that is the subject or object of a verb negated in the present ("we
+    do not see the creation of X", "talks have not brought a breakthrough"): the text
+    states what is not the case, it tells no happening."""
+    if _pos(token) != "noun" or token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    verb = token.head
+    if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in auxes)
+
+
+def _bare_noun(token: Token, vocab: EventVocab) -> bool:
+    """A singular noun trigger with no word of its own, the object of ``bare_noun_preps``
+    ("damaged in combat", "killed in battle"): it names a kind of situation."""
+    return (
+        _pos(token) == "noun"
+        and token.tag_ == "NN"
+        and token.dep_ == "pobj"
+        and token.head.lower_ in vocab.bare_noun_preps
+        and not any(True for _ in token.children)
+    )
+
+
 def _told_as_past(trigger: Token) -> bool:
     """The trigger's clause is in a past tense ("was held", "attacked", "had met"); for a
     noun, the verb that governs it."""
@@ -1587,6 +1704,17 @@ def _figurative_object(token: Token, rule: TriggerRule, names: list[_Name]) -> b
     return any(n.type in rule.exclude_object_types and n.root.i in objects for n in names)
 
 
+def _definite(token: Token) -> bool:
+    """A plain noun trigger with a definite article and nothing else that tells which
+    ("the summit", "the talks"; not "the 2019 summit", "the talks in X"): a back-reference."""
+    if _pos(token) != "noun":
+        return False
+    kids = list(token.children)
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and all(
+        c.dep_ in ("det", "punct") for c in kids
+    )
+
+
 def _told_by_other(triggers: list[Token], vocab: EventVocab) -> set[int]:
     """Triggers in a when-clause that tells how another trigger's event happened ("the
     offensive began on 27 May, when X attacked Y": one battle, not also an attack)."""
@@ -1614,8 +1742,10 @@ def _reading(
     doer of the wrong kind). ``previous`` maps date entities to the date told before
     them (:func:`previous_dates`)."""
     mode = irrealis_mode(token, vocab)
-    if mode == HYPOTHETICAL or _negated(token, vocab):
+    if mode == HYPOTHETICAL or _negated(token, vocab) or _denied_now(token):
         return None
+    if _bare_noun(token, vocab):
+        return None  # "weapons damaged in combat": a kind of situation, no happening
     start, end = evidence_bounds(doc.text, sent.start_char, sent.end_char, token.idx, split_lines)
     here = [n for n in names if start <= n.start and n.end <= end]
     frame = _frame(token, vocab)
@@ -1627,7 +1757,7 @@ def _reading(
     place = _place(frame, here, vocab, rule.type)
     # a scheduled event keeps only a date the text fixes by itself ("on 8 February 2024")
     if mode == FUTURE:
-        date = _date(frame, sent, None, (start, end))
+        date = _date(frame, sent, None, (start, end)) or _date_ahead(frame, sent, doc.published, (start, end))
     else:
         date = _date(frame, sent, doc.published, (start, end), previous)
     if mode == FUTURE and date is None:
@@ -1639,7 +1769,7 @@ def _reading(
         # "it is a rebellion of separatists" names a kind, it tells no happening
         if token.dep_ == "attr":
             return None
-        date = _date_at({token.i}, sent, doc.published, (start, end), previous)
+        date = _date_at(_own_date_hosts(token, vocab), sent, doc.published, (start, end), previous)
         if date is None:
             return None
     # a date of its own that says too little ("last week", "on the 12th") is no reason
@@ -1687,6 +1817,7 @@ def _reading(
         rule_weak=rule.weak,
         sequenced=any(_measured_clause(a, vocab) is not None for a in frame.anchors),
         listed_dates=_listed_dates(token, frame, sent, doc.published, (start, end)) if mode is None else [],
+        back_reference=_definite(token) and not (date or place) and mode is None,
     )
 
 
@@ -1773,6 +1904,9 @@ def merge_candidates(
     ordered = sorted(candidates, key=lambda c: (c.headline, c.start))
     for cand in ordered:
         group = next((g for g in groups if any(_same_happening(m, cand, texts, persons) for m in g)), None)
+        if group is None and cand.back_reference and not cand.headline and not cand.sequenced:
+            # "during the summit, X said": the last event of its type told before
+            group = next((g for g in reversed(groups) if g[0].type == cand.type), None)
         if group is None and not cand.headline and not cand.sequenced:
             # a bare back-reference joins its type's event
             group = next(
