@@ -210,6 +210,14 @@ def test_coref_description_needs_one_person_and_a_speech_verb(nlp):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("verb", ["emphasized", "underlined", "reiterated", "argued"])
+def test_coref_description_with_other_speech_verbs(nlp, verb):
+    text = f"Lena Ort spoke in Kessel on Monday. The head of the Fennor government {verb} that talks must go on."
+    specs = [("Lena Ort", PER), ("Kessel", LOC), ("Fennor government", ORG)]
+    assert resolved(nlp, text, specs).get("The head") == "Lena Ort"
+
+
+@pytest.mark.slow
 def test_coref_description_is_not_a_person_the_sentence_names(nlp):
     # "the head of X ... meeting with Y": Y is someone the head met, not the head
     text = "Lena Ort spoke in Kessel. The head of the Fennor Council reported on his meeting with Ort."

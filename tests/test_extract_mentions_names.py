@@ -244,3 +244,63 @@ def test_mentions_names_found_with_types(nlp, text, types, absent):
         assert found.get(name) == etype, name
     for name in absent:
         assert name not in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("Dale sent troops back to Kessel to fight the Islamic State.", "Islamic State", "organization"),
+        ("Islamic State claimed the attack on the market.", "Islamic State", "organization"),
+    ],
+)
+def test_mentions_names_demonym_the_model_tagged_alone_begins_the_name(nlp, text, name, etype):
+    assert _found(nlp, text).get(name) == etype
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Valdorian President met the envoy on Monday.",
+        "Polish Telegram channels reported the strike.",
+    ],
+)
+def test_mentions_names_demonym_before_a_title_or_a_noun_is_no_name(nlp, text):
+    found = _found(nlp, text)
+    assert not any(name.startswith(("Valdorian ", "Polish ")) for name in found)
+
+
+@pytest.mark.slow
+def test_mentions_names_think_tank_the_model_calls_a_building_keeps_its_and(nlp):
+    text = "Ana Lind at the Center for Strategic and Regional Studies said talks had stalled."
+    found = _found(nlp, text)
+    assert found.get("Center for Strategic and Regional Studies") == "organization"
+    assert "Center for Strategic" not in found
+
+
+@pytest.fixture
+def small_towns(monkeypatch):
+    """The gazetteer knows "Norda" as a small town (as real gazetteers know many
+    bodies' short names)."""
+    import factmap.extract.mentions as mentions
+
+    real = mentions.place_population
+    monkeypatch.setattr(mentions, "place_population", lambda n: 5000 if n == "Norda" else real(n))
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("small_towns")
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one use after "to" among many as a body's name
+        "Ministers met at the Norda summit on Monday. Norda members agreed to spend more. "
+        "Lina Berg, the Norda secretary general, called Valdoria a threat to Norda.",
+        # "near Norda borders": the cue places the borders, not the name
+        "Lina Berg, the Norda secretary general, said guns would stand near Norda borders.",
+    ],
+)
+def test_mentions_names_body_named_like_a_small_town_stays_a_body(nlp, text):
+    mentions, _ = find_mentions(nlp(text), "d")
+    assert {m.type for m in mentions if m.text == "Norda"} == {"organization"}

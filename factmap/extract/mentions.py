@@ -23,6 +23,9 @@ Sources of mentions and the ``Mention.rule`` they record:
                     noun and "of" ("the head of the Ministry of Foreign Affairs | Jane
                     Doe", "the director of | FSB | John Roe"), or inside one entity after
                     an acronym or a possessive ("Daily News' | Jane Doe"): both names;
+* ``rule:demonym_name`` a demonym the model tagged alone and the capitalised proper
+                    nouns after it that it modifies ("the Islamic State"): the head
+                    noun's type, else an organization; not before a title or a person;
 * ``rule:quoted``   a quoted name after a unit noun ('Regiment "Kastus Kalinouski"');
 * ``rule:acronym``  an acronym defined in parentheses after a name, and its bare uses;
 * ``rule:callsign`` a name introduced by a call-sign cue ("call-sign Bear");
@@ -313,6 +316,11 @@ def _model_cands(sdoc: Doc) -> list[_Cand]:
         span = sdoc[bounds[0] : bounds[1]]
         span.label_ = ent.label_
         rule = f"ner:{ent.label_}"
+        named = _demonym_name(sdoc, span) if ent.label_ == "NORP" else None
+        if named is not None:  # "the Islamic State": the model tagged only the adjective
+            etype = _heads().get(named[-1].lower_, "organization")
+            out.append(_Cand(named.start_char, named.end_char, etype, "rule:demonym_name", _PRIO_MODEL))
+            continue
         if ent.label_ == "NORP" and len(span) == 1 and _known_place(span.text, _floor()):
             etype, rule = "location", "rule:retype"  # "Belgorod governor"
         elif not _keep_model_span(span):
@@ -328,6 +336,35 @@ def _model_cands(sdoc: Doc) -> list[_Cand]:
             etype, rule = "person", "rule:retype"
         out.append(_Cand(span.start_char, span.end_char, etype, rule, _PRIO_MODEL))
     return out
+
+
+def _demonym_name(sdoc: Doc, span: Span) -> Span | None:
+    """The name a demonym the model tagged alone begins: the capitalised (not all-capital)
+    proper nouns after it that it modifies ("the Islamic State", "the Islamic State
+    group"), none a title ("Russian President Vladimir Putin") nor in another model
+    entity (an organization entity is fine); None when the proper nouns go on into
+    another name or modify a common noun that is no organization head ("Russian
+    Telegram channels")."""
+    titles = _word_set("person_titles") | _word_set("role_nouns")
+    end = span.end
+    while (
+        end < len(sdoc)
+        and sdoc[end].tag_ in {"NNP", "NNPS"}
+        and sdoc[end].text[:1].isupper()
+        and not sdoc[end].text.isupper()
+        and sdoc[end].is_alpha
+        and sdoc[end].ent_type_ in {"", "ORG"}
+        and sdoc[end].lower_ not in titles
+    ):
+        end += 1
+    if end == span.end or not span.end <= span[-1].head.i < end:
+        return None
+    if end < len(sdoc) and (sdoc[end].text[:1].isupper() or sdoc[end].tag_ in {"NNP", "NNPS"}):
+        return None  # the proper nouns go on into another name
+    last = sdoc[end - 1]
+    if last.dep_ == "compound" and last.head.i >= end and _heads().get(last.head.lower_) != "organization":
+        return None
+    return sdoc[span.start : end]
 
 
 def _titled_name(sdoc: Doc, span: Span) -> bool:
@@ -692,7 +729,7 @@ def _inner_and(sdoc: Doc, n: int, found: int | None, sent_end: int) -> bool:
         and found == n - 1
         and n + 1 < sent_end
         and tok.ent_iob_ == "I"
-        and tok.ent_type_ == "ORG"
+        and tok.ent_type_ in {"ORG", "FAC"}  # the model often calls a think tank a building
         and sdoc[n + 1].ent_iob_ == "I"
         and _is_name_word(sdoc[n + 1])
     )
@@ -1163,6 +1200,20 @@ def _word_set(key: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in _vocab().get(key) or [])
 
 
+def _mostly_unplaced(sdoc: Doc, kept: list[_Cand], name: str) -> bool:
+    """True when the model calls ``name`` an organization at least three times in the
+    document and fewer than half of those uses read as a place: a small town's name in
+    the gazetteer is then a body's ("threat to Nato" among "the Nato summit", "Nato
+    members"), not a place."""
+    uses = [
+        span
+        for c in kept
+        if c.prio == _PRIO_MODEL and c.type == "organization" and sdoc.text[c.start : c.end] == name
+        and (span := sdoc.char_span(c.start, c.end)) is not None
+    ]
+    return len(uses) >= 3 and 2 * sum(_placed(sdoc, u) for u in uses) < len(uses)
+
+
 def _placed(sdoc: Doc, span: Span) -> bool:
     """True when ``span`` reads as a place: after a locative word ("in", "town of") or
     naming a large place."""
@@ -1479,6 +1530,7 @@ def _retype(sdoc: Doc, kept: list[_Cand]) -> list[_Cand]:
             and c.type in {"organization", "person"}
             and not name.isupper()
             and _placed(sdoc, span)
+            and not _mostly_unplaced(sdoc, kept, name)
             and not _person_context(sdoc, span)
             and not (_modifies_noun(span[-1]) and not _known_place(name, _bare_floor()))
         ):  # not "a column of Wagner fighters" for a small town called so
@@ -1579,12 +1631,15 @@ def _bloc(sdoc: Doc, span: Span) -> bool:
 def _placed_name(sdoc: Doc, span: Span, name: str, *, strict: bool) -> bool:
     """True when a name the model calls a person or organization reads as a place: right
     after a place cue ("occupied", "near": ``place_cues_before``), or -- ``strict`` --
-    a gazetteer place after a locative word ("the city of Chasiv Yar")."""
+    a gazetteer place after a locative word ("the city of Chasiv Yar"). A name that
+    modifies a noun other than a place noun is no place ("near Nato borders")."""
     if name.isupper() or _common_word(name) or _person_context(sdoc, span):
         return False
     prev = sdoc[span.start - 1].lower_ if span.start > 0 else ""
     if strict:
         return _known_place(name, _floor()) and prev in _word_set("locative_words")
+    if _modifies_noun(span[-1]) and span[-1].head.lower_ not in _word_set("place_of_nouns"):
+        return False  # "near Nato borders", "across Wagner positions": the cue places the noun
     return prev.split("-")[-1] in _word_set("place_cues_before")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from factmap import settings
 from factmap.errors import ModelError
@@ -21,6 +21,37 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     for i, token in enumerate(doc[:-1]):
         if token.is_space and token.text.count("\n") >= 2:
             doc[i + 1].is_sent_start = True
+    return doc
+
+
+_PROPER_TAGS = frozenset({"NNP", "NNPS"})
+
+
+def _glued(prev: Token, token: Token) -> bool:
+    """Whether ``token`` continues the sentence of ``prev``, a word on the same line:
+    a lowercase word ("in Ukraine was also confirmed"), a proper noun after a proper
+    noun ("Jens Stoltenberg"), or any word after a paragraph's first word (the preset
+    paragraph start otherwise makes the parser end a sentence there: "Jens | Stoltenberg",
+    "Parachutists | from the 82nd")."""
+    if not prev.is_alpha or not prev.whitespace_ or "\n" in prev.whitespace_:
+        return False
+    if not token.text[:1].isalpha():
+        return False
+    if token.text[:1].islower():
+        return True
+    if prev.tag_ in _PROPER_TAGS and token.tag_ in _PROPER_TAGS:
+        return True
+    return prev.i == 0 or prev.is_sent_start is True
+
+
+@Language.component("factmap_sentence_glue")
+def sentence_glue(doc: Doc) -> Doc:
+    """Keep the parser from starting a sentence inside a line where no sentence can
+    start (see ``_glued``); runs after ``factmap_paragraphs`` and the tagger, before the
+    parser, which respects preset non-starts."""
+    for token in doc[1:]:
+        if token.is_sent_start is None and _glued(doc[token.i - 1], token):
+            token.is_sent_start = False
     return doc
 
 
@@ -43,5 +74,6 @@ def load_nlp(name: str | None = None) -> Language:
         ) from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("factmap_paragraphs", before="parser")
+        nlp.add_pipe("factmap_sentence_glue", before="parser")
     nlp.max_length = max(nlp.max_length, settings.MAX_TEXT_CHARS + 1)
     return nlp
