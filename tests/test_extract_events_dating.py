@@ -198,3 +198,19 @@ def test_extract_events_decades_ago_is_a_year(events) -> None:
     text = "Two decades ago, Valdoria invaded Kessa."
     found = events(text, [("Valdoria", "location"), ("Kessa", "location")], "2024-03-17")
     assert _dates(found, "attack") == ["2004"]
+
+
+@pytest.mark.slow
+def test_extract_events_vaguer_later_telling_joins_the_dated_event(events) -> None:
+    text = ("It was a quiet weekend after Friday's missile attacks across the country. "
+            "Despite the missile attacks last week, most homes kept their power.")
+    found = events(text, [], "2024-06-10")
+    assert [(e.type, e.date) for e in found] == [("attack", "2024-06-07")]
+
+
+@pytest.mark.slow
+def test_extract_events_finer_later_telling_stays_its_own_event(events) -> None:
+    text = ("Missile attacks hit the country last week. "
+            "On Friday, missile attacks struck the port.")
+    found = events(text, [], "2024-06-10")
+    assert [e.date for e in found] == ["2024-06", "2024-06-07"]

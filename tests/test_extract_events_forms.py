@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from factmap.model import Event
+from factmap.model import Event, Mention
 
 FRIDAY = "2024-06-07"
 
@@ -227,3 +227,61 @@ def test_extract_events_definite_back_reference_joins_the_event_told_before(even
     names = [("Harrow Alliance", "organization"), ("Tolsk", "location"), ("Ivo Marek", "person")]
     found = events(text, names, "2024-06-07")
     assert [(e.type, e.date) for e in found] == [("meeting", "2024-06-04")]
+
+
+@pytest.mark.slow
+def test_extract_events_unnamed_killing_in_explosions_is_no_assassination(events) -> None:
+    text = "At least one person was killed in explosions at an airbase in Tolsk on Monday."
+    found = events(text, [("Tolsk", "location")])
+    assert "assassination" not in _types(found)
+
+
+@pytest.mark.slow
+def test_extract_events_named_victim_of_a_car_bombing_is_an_assassination(events) -> None:
+    text = "Anna Koval was killed in a car bombing near Tolsk on Monday."
+    found = events(text, [("Anna Koval", "person"), ("Tolsk", "location")])
+    assert _types(found) == ["assassination"]
+
+
+@pytest.mark.slow
+def test_extract_events_assembly_vote_to_condemn_is_no_election(events) -> None:
+    text = "The Harrow Assembly vote to condemn Valdoria earlier this month was helpful, she said."
+    found = events(text, [("Harrow Assembly", "organization"), ("Valdoria", "location")])
+    assert _types(found) == ["other"]
+
+
+@pytest.mark.slow
+def test_extract_events_country_voting_for_a_resolution_is_no_election(events) -> None:
+    text = "I reminded him that Ostmark voted in favour of the resolution on Monday."
+    found = events(text, [("Ostmark", "location")])
+    assert _types(found) == ["other"]
+
+
+@pytest.mark.slow
+def test_extract_events_strike_on_a_tv_tower_is_an_attack(events) -> None:
+    text = "The attack on a TV tower in Tolsk on Monday cut broadcasts."
+    found = events(text, [("Tolsk", "location")])
+    assert _types(found) == ["attack"]
+
+
+@pytest.mark.slow
+def test_extract_events_town_of_a_region_is_the_place(events) -> None:
+    text = "In January, the Harrow Front stepped up its offensive on the Ostmark town of Tolsk."
+    found = events(text, [("Harrow Front", "organization"), ("Ostmark", "location"), ("Tolsk", "location")])
+    start = text.index("Tolsk")
+    tolsk = Mention("d", start, start + len("Tolsk"), "Tolsk", "location").id
+    assert len(found) == 1 and found[0].place == tolsk
+
+
+@pytest.mark.slow
+def test_extract_events_participle_after_since_shares_the_main_subject(events) -> None:
+    text = "Since invading Ostmark in 2022, Marek Dall has made many threats."
+    found = events(text, [("Ostmark", "location"), ("Marek Dall", "person")])
+    assert len(found) == 1 and found[0].date == "2022" and len(found[0].participants) == 1
+
+
+@pytest.mark.slow
+def test_extract_events_speaker_before_an_invasion_is_no_participant(events) -> None:
+    text = "Marek Dall and Piotr Lenz declared before the February 2022 invasion that they were friends."
+    found = events(text, [("Marek Dall", "person"), ("Piotr Lenz", "person")])
+    assert len(found) == 1 and found[0].participants == ()

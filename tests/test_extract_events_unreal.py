@@ -156,3 +156,93 @@ def test_extract_events_vocab_lists_for_habits_and_prospects() -> None:
     assert "in" in vocab.bare_noun_preps and "impossible" in vocab.irrealis_adjectives
     meet = next(r for r in vocab.rules if r.lemmas == frozenset({"meet"}))
     assert "response" in meet.exclude_objects and "criticism" in meet.exclude_prep_objects
+
+
+# --- hypotheticals and futures told through a purpose, a decision, a time clause
+
+
+@pytest.mark.slow
+def test_extract_events_pretext_to_invade_is_no_event(events) -> None:
+    text = 'An official said that Valdoria could stage a pretext to invade Ostmark "at any moment".'
+    assert events(text, [("Valdoria", "location"), ("Ostmark", "location")]) == []
+
+
+@pytest.mark.slow
+def test_extract_events_decided_to_invade_is_no_event(events) -> None:
+    text = "I am convinced that Marek Dall has already decided to invade Ostmark."
+    assert events(text, [("Marek Dall", "person"), ("Ostmark", "location")]) == []
+
+
+@pytest.mark.slow
+def test_extract_events_readying_an_offensive_is_no_event(events) -> None:
+    text = "The new rockets suggest the Harrow Front is readying an offensive against Tolsk."
+    assert events(text, [("Harrow Front", "organization"), ("Tolsk", "location")]) == []
+
+
+@pytest.mark.slow
+def test_extract_events_present_time_clause_under_an_expectation_is_no_event(events) -> None:
+    text = ("The bill goes to the Senate, which is expected to pass it within days before "
+            "President Marek Dall signs it.")
+    assert events(text, [("Senate", "organization"), ("Marek Dall", "person")]) == []
+
+
+@pytest.mark.slow
+def test_extract_events_when_clause_under_a_future_takes_no_past_weekday(events) -> None:
+    text = ("Talks about it will continue on Wednesday in Brennick, when Anna Koval meets "
+            "the chancellor Piotr Lenz.")
+    found = events(text, [("Brennick", "location"), ("Anna Koval", "person"), ("Piotr Lenz", "person")])
+    assert all(e.date is None or e.date > "2024-06-07" for e in found)
+
+
+@pytest.mark.slow
+def test_extract_events_dismissed_suggestions_is_no_event(events) -> None:
+    text = "Last month Marek Dall dismissed suggestions that Valdoria might attack Ostmark."
+    assert events(text, [("Marek Dall", "person"), ("Valdoria", "location"), ("Ostmark", "location")]) == []
+
+
+@pytest.mark.slow
+def test_extract_events_dismissed_minister_is_still_an_event(events) -> None:
+    text = "On Monday Marek Dall dismissed the defence minister Piotr Lenz."
+    found = events(text, [("Marek Dall", "person"), ("Piotr Lenz", "person")])
+    assert [e.type for e in found] == ["other"]
+
+
+@pytest.mark.slow
+def test_extract_events_meeting_a_definition_is_no_meeting(events) -> None:
+    text = "The assembly says these acts meet the definition of the crime of aggression."
+    assert events(text, []) == []
+
+
+# --- series and campaigns: no one happening
+
+
+@pytest.mark.slow
+def test_extract_events_a_dozen_meetings_since_january_is_no_event(events) -> None:
+    text = "The Harrow Council has convened almost a dozen meetings on Ostmark since late January."
+    assert events(text, [("Harrow Council", "organization"), ("Ostmark", "location")]) == []
+
+
+@pytest.mark.slow
+def test_extract_events_dozens_of_sessions_and_numerous_votes_are_no_event(events) -> None:
+    text = ("The Harrow Council has held dozens of sessions, meetings and working groups, and "
+            "has voted on numerous resolutions.")
+    assert events(text, [("Harrow Council", "organization")]) == []
+
+
+@pytest.mark.slow
+def test_extract_events_one_counted_meeting_is_still_an_event(events) -> None:
+    text = "The Harrow Council held a meeting on Ostmark on Monday."
+    found = events(text, [("Harrow Council", "organization"), ("Ostmark", "location")])
+    assert [e.type for e in found] == ["meeting"]
+
+
+@pytest.mark.slow
+def test_extract_events_months_of_attack_is_a_campaign_not_an_event(events) -> None:
+    text = '"After our 114 days of attack on Ostmark, they have achieved nothing," he said.'
+    assert events(text, [("Ostmark", "location")]) == []
+
+
+@pytest.mark.slow
+def test_extract_events_continual_bombardment_is_no_event(events) -> None:
+    text = "For 100 days, Valdoria has been continually bombarding Ostmark's towns."
+    assert events(text, [("Valdoria", "location"), ("Ostmark", "location")]) == []

@@ -184,6 +184,7 @@ class TriggerRule:
     needs_date: bool = False
     consumes_child: bool = False
     needs_past: bool = False
+    object_types: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +230,9 @@ class EventVocab:
     habitual_adverbs: frozenset[str] = frozenset()
     prospect_verbs: frozenset[str] = frozenset()
     bare_noun_preps: frozenset[str] = frozenset()
+    temporal_marks: frozenset[str] = frozenset()
+    series_counts: frozenset[str] = frozenset()
+    campaign_days: int = 0
 
 
 def _words(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -281,6 +285,7 @@ def _rule(raw: dict[str, Any]) -> TriggerRule:
         needs_date=bool(raw.get("needs_date")),
         consumes_child=bool(raw.get("consumes_child")),
         needs_past=bool(raw.get("needs_past")),
+        object_types=_words(raw, "needs_object_types"),
     )
 
 
@@ -311,6 +316,7 @@ def load_event_vocab() -> EventVocab:
     return EventVocab(
         rules=tuple(_rule(raw) for raw in data.get("triggers") or ()),
         date_phrases=tuple(str(p) for p in phrases),
+        campaign_days=int(data.get("campaign_days") or 0),
         target_place_preps={type_: _words(targets, type_) for type_ in targets},
         **{
             key: _words(data, key)
@@ -351,6 +357,8 @@ def load_event_vocab() -> EventVocab:
                 "habitual_adverbs",
                 "prospect_verbs",
                 "bare_noun_preps",
+                "temporal_marks",
+                "series_counts",
             )
         },  # fmt: skip
     )
@@ -714,6 +722,10 @@ def _climbs(token: Token, vocab: EventVocab) -> bool:
         "dobj", "pobj", "prep", "pcomp", "xcomp", "conj", "attr", "acl", "ccomp", "agent", "oprd",
     ):  # fmt: skip
         return True
+    if dep in ("relcl", "acl") and _infinitive(token):
+        return True  # "a pretext to invade X": what the noun is for has not happened
+    if dep == "advcl" and _present_time_clause(token, vocab):
+        return True  # "will continue on Wednesday, when X meets Y": the head's mood
     if dep == "advcl":  # "if X came to meet him": the purpose clause shares its head's mood,
         # as does a participle clause ("will travel to X, meeting Y on Thursday")
         return _is_participle_clause(token) or any(
@@ -723,6 +735,73 @@ def _climbs(token: Token, vocab: EventVocab) -> bool:
         head = _lemma(token.head)
         return head in vocab.light_verbs or head in vocab.irrealis_verbs
     return False
+
+
+def _infinitive(verb: Token) -> bool:
+    """A to-infinitive ("to invade", "to meet")."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _present_time_clause(verb: Token, vocab: EventVocab) -> bool:
+    """A clause of time in the simple present ("before X signs it", "when Y meets Z",
+    ``temporal_marks``): English tells a time still ahead so; it is as real as its head."""
+    if verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    return any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in vocab.temporal_marks for c in verb.children
+    )
+
+
+def _series(token: Token, vocab: EventVocab) -> bool:
+    """A counted series of happenings ("almost a dozen meetings", "dozens of sessions,
+    meetings", "voted on numerous resolutions": ``series_counts``): no one happening. For a
+    verb trigger, its plural objects are looked at."""
+    nouns = [token]
+    if token.pos_ == "VERB":
+        nouns = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        nouns += [  # "voted on numerous resolutions" (not "set up with many fighters")
+            g for c in token.children if c.dep_ == "prep" and c.lower_ == "on"
+            for g in c.children if g.dep_ == "pobj"
+        ]  # fmt: skip
+    for noun in nouns:
+        if noun.tag_ not in ("NNS", "NNPS"):
+            continue
+        if any(
+            c.dep_ in ("nummod", "amod", "quantmod", "det") and _lemma(c) in vocab.series_counts
+            for c in noun.children
+        ):
+            return True
+        head = noun
+        while head.dep_ == "conj" and head.head is not head:  # "sessions, meetings and ..."
+            head = head.head
+        prep = head.head if head.dep_ == "pobj" else None
+        if prep is not None and prep.lower_ == "of" and (
+            _lemma(prep.head) in vocab.series_counts or prep.head.lower_ in vocab.series_counts
+        ):
+            return True
+    return False
+
+
+def _campaign(token: Token, vocab: EventVocab) -> bool:
+    """A noun trigger measured as lasting ``campaign_days`` or more ("our 114 days of
+    attack", "after nine years of occupation"): a campaign, not one happening."""
+    if not vocab.campaign_days or _pos(token) != "noun" or token.dep_ != "pobj":
+        return False
+    prep = token.head
+    if prep.lower_ != "of" or prep.head.pos_ != "NOUN":
+        return False
+    unit = prep.head
+    count = next((c for c in unit.children if c.dep_ == "nummod"), None)
+    if count is None:
+        return False
+    number = count.text.replace(",", "")
+    found = (
+        (_lemma(unit), int(number)) if number.isdigit() else measure_offset(f"{count.text} {unit.text}")
+    )
+    if found is None:
+        return False
+    per = {"day": 1, "week": 7, "month": 30, "year": 365}.get(found[0])
+    return per is not None and found[1] * per >= vocab.campaign_days
 
 
 # --------------------------------------------------------------------------- frames
@@ -759,6 +838,10 @@ def _frame(trigger: Token, vocab: EventVocab) -> _Frame:
             doers |= {t.i for t in _speakers(trigger, vocab)}
             if trigger.dep_ == "conj":
                 doers |= {t.i for t in _speakers(trigger.head, vocab)}
+            if trigger.dep_ == "pcomp" and trigger.tag_ == "VBG" and trigger.head.dep_ == "prep":
+                host = trigger.head.head  # "Since invading X in 2022, Y has ...": Y invaded
+                if host.pos_ in ("VERB", "AUX"):
+                    doers |= {c.i for c in host.children if c.dep_ == "nsubj" and c.pos_ != "PRON"}
         if trigger.dep_ == "acl":  # "the Regiment, formed by volunteers"
             slots.add(trigger.head.i)
             if trigger.tag_ == "VBD":  # "X, the Y Regiment, split from Z": a main verb
@@ -780,6 +863,9 @@ def _frame(trigger: Token, vocab: EventVocab) -> _Frame:
         verb = _governing_verb(trigger)
         if verb is not None and _lemma(verb) in vocab.sequence_verbs and trigger.dep_ in _SUBJECTS:
             verb = None  # "the roundtable follows last month's raids": another happening
+        company = _company_prep(trigger, vocab)
+        if verb is not None and company is not None and company.lower_ in vocab.before_words:
+            verb = None  # "X and Y declared before the invasion that ...": another happening
         if verb is not None:
             anchors.append(verb)
             if _lemma(verb) in vocab.light_verbs:
@@ -1049,6 +1135,8 @@ def _place(frame: _Frame, names: list[_Name], vocab: EventVocab, type_: str = ""
     for name in names:
         if name.type not in PLACE_TYPES:
             continue
+        if _names_region_of_place(name.root, names, vocab):
+            continue  # "the Donetsk town of Bakhmut": the town is where, not its region
         token = _climb(name.root, vocab)[-1]
         if token.i == trigger.i:  # "the Belgorod raid", but "US-Russia talks" name two sides
             if not _paired(text, name.start, name.end):
@@ -1074,6 +1162,22 @@ def _place(frame: _Frame, names: list[_Name], vocab: EventVocab, type_: str = ""
             if token.dep_ in ("dobj", "nsubjpass") and token.head.i == trigger.i:
                 return name.id
     return None
+
+
+def _names_region_of_place(root: Token, names: list[_Name], vocab: EventVocab) -> bool:
+    """A location modifying a place noun that names its own place by "of" ("the Donetsk
+    town of X": ``place_nouns``)."""
+    noun = root.head
+    if root.dep_ not in ("compound", "amod") or _lemma(noun) not in vocab.place_nouns:
+        return False
+    places = {n.root.i for n in names if n.type in PLACE_TYPES}
+    return any(
+        g.i in places
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
 
 
 def _sides(frame: _Frame, names: list[_Name]) -> bool:
@@ -1704,6 +1808,19 @@ def _figurative_object(token: Token, rule: TriggerRule, names: list[_Name]) -> b
     return any(n.type in rule.exclude_object_types and n.root.i in objects for n in names)
 
 
+def _object_fits(token: Token, rule: TriggerRule, names: list[_Name], vocab: EventVocab) -> bool:
+    """``needs_object_types``: who the verb acts on (object or passive subject) is a name of
+    one of those types ("X was killed in a car bombing" names whom; "one person was killed
+    in explosions" does not)."""
+    if not rule.object_types:
+        return True
+    objects = {c.i for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
+    return any(
+        n.type in rule.object_types and any(t.i in objects for t in _climb(n.root, vocab))
+        for n in names
+    )
+
+
 def _definite(token: Token) -> bool:
     """A plain noun trigger with a definite article and nothing else that tells which
     ("the summit", "the talks"; not "the 2019 summit", "the talks in X"): a back-reference."""
@@ -1746,11 +1863,15 @@ def _reading(
         return None
     if _bare_noun(token, vocab):
         return None  # "weapons damaged in combat": a kind of situation, no happening
+    if _series(token, vocab) or _campaign(token, vocab):
+        return None  # "a dozen meetings since January", "114 days of attack": no one happening
     start, end = evidence_bounds(doc.text, sent.start_char, sent.end_char, token.idx, split_lines)
     here = [n for n in names if start <= n.start and n.end <= end]
     frame = _frame(token, vocab)
     if not _subject_fits(frame, rule, here, vocab) or _figurative_object(token, rule, here):
         return None
+    if not _object_fits(token, rule, here, vocab):
+        return None  # "one person was killed in explosions": no one named was assassinated
     if rule.needs_past and not _told_as_past(token):
         return None  # "fought near X" tells a battle; "is fighting near X" a state of war
     participants = _participants(frame, here, vocab)
@@ -1844,11 +1965,9 @@ def _same_happening(
     a: _Candidate, b: _Candidate, texts: dict[str, str], persons: frozenset[str] = frozenset()
 ) -> bool:
     """Same type, compatible date and place, and a shared name (or sentence/date/place)."""
-    if a.type != b.type or not dates_compatible(a.date, b.date):
+    if a.type != b.type or not dates_compatible(a.date, b.date) or not _places_fit(a, b, texts):
         return False
     place_a, place_b = _norm(texts.get(a.place or "")), _norm(texts.get(b.place or ""))
-    if place_a and place_b and place_a != place_b:
-        return False
     if a.headline or b.headline:  # a headline sums up the story: it joins its telling
         return True
     if a.participants and b.participants:
@@ -1860,7 +1979,22 @@ def _same_happening(
         )
     same_date = a.date is not None and a.date == b.date
     same_sentence = a.start == b.start and not (a.sequenced or b.sequenced)
-    return same_sentence or same_date or bool(place_a and place_a == place_b)
+    return same_sentence or same_date or bool(place_a and place_a == place_b) or _within(a, b)
+
+
+def _within(a: _Candidate, b: _Candidate) -> bool:
+    """Two unnamed readings whose dates nest at a month or finer, the later one (``b``)
+    the vaguer ("Friday's missile attacks", then "the attacks last week"): one happening
+    told twice. A later reading with a finer date tells something new."""
+    if a.participants or b.participants or not (a.date and b.date):
+        return False
+    return 7 <= len(b.date) < len(a.date)
+
+
+def _places_fit(a: _Candidate, b: _Candidate, texts: dict[str, str]) -> bool:
+    """The same place name, or one of them has none."""
+    place_a, place_b = _norm(texts.get(a.place or "")), _norm(texts.get(b.place or ""))
+    return not (place_a and place_b and place_a != place_b)
 
 
 def _bare(group: list[_Candidate]) -> bool:
