@@ -233,6 +233,51 @@ MENTIONS_NAMES_CASES = [
         [],
         id='place after capitalised preposition',
     ),
+    pytest.param(
+        "The Council for Peace and Co-operation in Asia (CPCA) is also investigating abuses.",
+        {"Council for Peace and Co-operation in Asia": "organization", "CPCA": "organization"},
+        ["Council for Peace and Co", "Asia"],
+        id="acronym spells a name ending in its place",
+    ),
+    pytest.param(
+        "The bank expressed support for the Council for Peace and Co-operation in Asia's Special Observer Mission.",
+        {"Council for Peace and Co-operation": "organization"},
+        ["Council for Peace and Co"],
+        id="hyphenated lowercase tail kept in the name",
+    ),
+    pytest.param(
+        "The Norwegian Embassy hosted the show. The organizers were the Film Company, "
+        "the Embassy of Norway in Chile and the City Museum.",
+        {"Norwegian Embassy": "organization"},
+        ["Embassy"],
+        id="head of another name before of-phrase is no short name",
+    ),
+    pytest.param(
+        "The festival featured the Male Choir 'Saint Olaf' of the All Saints Memorial Church in Bergen.",
+        {"All Saints Memorial Church": "location"},
+        ["Saints Memorial Church"],
+        id="capitalised stop word inside the model's name",
+    ),
+    pytest.param(
+        "Any attack will lead to a fracture of the principle of sovereignty - said US Secretary of "
+        "Defense Lloyd Carver in Warsaw on Friday.",
+        {"Lloyd Carver": "person"},
+        ["Defense Lloyd Carver", "Defense"],
+        id="portfolio of a title split from its holder",
+    ),
+    pytest.param(
+        "On March 2, Maria Lund, Advisor to Norway's Prime Minister and Commissioner for Children's "
+        "Rights and Family Welfare, took part in a meeting in Geneva.",
+        {"Maria Lund": "person"},
+        ["Family Welfare", "Rights", "Children's Rights and Family Welfare"],
+        id="portfolio of a commissioner is no body and no person",
+    ),
+    pytest.param(
+        "Rebel forces make rapid gains on the south coast, seizing the port of Kessel.",
+        {"Kessel": "location"},
+        ["south coast"],
+        id="lowercase model entity is no name",
+    ),
 ]
 
 
@@ -304,3 +349,17 @@ def small_towns(monkeypatch):
 def test_mentions_names_body_named_like_a_small_town_stays_a_body(nlp, text):
     mentions, _ = find_mentions(nlp(text), "d")
     assert {m.type for m in mentions if m.text == "Norda"} == {"organization"}
+
+
+@pytest.mark.slow
+def test_mentions_names_acronym_a_place_cannot_spell_is_not_its_name(nlp):
+    text = "The council said the self-declared republics of Karsk (KPR) and Velm asked for help."
+    _, links = find_mentions(nlp(text), "d")
+    assert not [lk for lk in links if lk.kind == "acronym"]
+
+
+@pytest.mark.slow
+def test_mentions_names_acronym_of_a_place_that_spells_it_is_linked(nlp):
+    text = "Troops of the Republic of Karsk (ROK) crossed the river."
+    mentions, links = find_mentions(nlp(text), "d")
+    assert any(lk.kind == "acronym" for lk in links), [(m.text, m.type) for m in mentions]

@@ -1,5 +1,5 @@
-"""Relation forms of news reporting (factmap.extract.relations): backers that are
-countries, places of a collective's members, "X's regions of A and B", actors'
+"""Relation forms of news reporting (factmap.extract.relations): countries that are
+no actors (no backer, signatory or founder), places of a collective's members, "X's regions of A and B", actors'
 prepositions, the scope of a negation over adjunct phrases; containment between places
 of different rank, deputies as members, titles coordinated with another name, venues
 and occasions that are not bodies."""
@@ -17,10 +17,9 @@ PER, ORG, LOC, AGR = "person", "organization", "location", "agreement"
 
 
 # -- fast tests -----------------------------------------------------------------------
-def test_relations_forms_vocab_lets_places_back_actors():
-    types = load_vocab()["types"]["predicates"]["supports"]
-    assert "location" in types["subject"]
-    assert "location" not in types["object"]
+@pytest.mark.parametrize(("predicate", "role"), [("supports", "subject"), ("signatory_of", "subject"), ("founded_by", "object")])
+def test_relations_forms_vocab_places_are_no_actors(predicate, role):
+    assert "location" not in load_vocab()["types"]["predicates"][predicate][role]
 
 
 def test_relations_forms_vocab_collective_frame_reads_members_only():
@@ -38,9 +37,9 @@ def test_relations_forms_vocab_collective_frame_reads_members_only():
         "Valdoria supplied the Northern Front with rifles.",
     ],
 )
-def test_relations_forms_country_backs_an_actor(nlp, text):
+def test_relations_forms_country_backs_no_actor(nlp, text):
     specs = [("Northern Front", ORG), ("Valdoria", LOC)]
-    assert ("Valdoria", "supports", "Northern Front") in triples(nlp, text, specs)
+    assert ("Valdoria", "supports", "Northern Front") not in triples(nlp, text, specs)
 
 
 @pytest.mark.slow
@@ -254,12 +253,17 @@ def test_relations_forms_institute_in_a_town_still_operates(nlp):
 
 # -- recall forms -------------------------------------------------------------------------
 @pytest.mark.slow
-def test_relations_forms_countries_sign_and_found(nlp):
-    text = "Chile, Peru and Bolivia formed the Harbour Alliance by signing the Lesno Charter in 2023."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile, Peru and Bolivia formed the Harbour Alliance by signing the Lesno Charter in 2023.",
+        "The tests would breach the Lesno Charter, which Peru signed. Bolivia launched the Harbour Alliance.",
+    ],
+)
+def test_relations_forms_countries_neither_sign_nor_found(nlp, text):
     specs = [("Chile", LOC), ("Peru", LOC), ("Bolivia", LOC), ("Harbour Alliance", ORG), ("Lesno Charter", AGR)]
     found = triples(nlp, text, specs)
-    assert ("Peru", "signatory_of", "Lesno Charter") in found
-    assert ("Harbour Alliance", "founded_by", "Bolivia") in found
+    assert not {t for t in found if t[1] in ("signatory_of", "founded_by")}
 
 
 @pytest.mark.slow
@@ -759,10 +763,113 @@ def test_relations_forms_possessor_place_with_compass_word(nlp):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The use of Valdoria-supplied rockets would mark an escalation.", set()),
-        ("The Valdoria-backed Vostok Brigade attacked the town.", {("Valdoria", "supports", "Vostok Brigade")}),
+        ("The use of Nordcom-supplied rockets would mark an escalation.", set()),
+        ("The Nordcom-backed Vostok Brigade attacked the town.", {("Nordcom", "supports", "Vostok Brigade")}),
     ],
 )
 def test_relations_forms_goods_named_by_origin_have_no_backer(nlp, text, expected):
-    specs = [("Valdoria", LOC), ("Vostok Brigade", ORG), ("rockets", ORG)]
+    specs = [("Nordcom", ORG), ("Vostok Brigade", ORG), ("rockets", ORG)]
     assert {t for t in triples(nlp, text, specs) if t[1] == "supports"} == expected
+
+
+# -- precision on general news: who holds a title, where a talk happened ------------------
+@pytest.mark.slow
+def test_relations_forms_title_after_a_speech_verb_is_its_inverted_subject(nlp):
+    text = (
+        '"We call on Valdoria to join the talks," wrote on Twitter the head of the Danish '
+        "government, who said that he was informed by his ministers."
+    )
+    specs = [("Twitter", PER), ("Danish government", ORG), ("Valdoria", LOC)]
+    assert not {t for t in triples(nlp, text, specs) if t[1] == "leader_of"}
+
+
+@pytest.mark.slow
+def test_relations_forms_spokesman_for_a_titled_person_is_not_that_person(nlp):
+    text = "Anna Berg, the spokeswoman for U.N. Secretary-General Tomas Lindqvist, acknowledged those frustrations."
+    specs = [("Anna Berg", PER), ("U.N.", ORG), ("Tomas Lindqvist", PER)]
+    found = triples(nlp, text, specs)
+    assert ("Tomas Lindqvist", "spokesperson_of", "U.N.") not in found
+    assert ("Tomas Lindqvist", "leader_of", "U.N.") in found
+
+
+@pytest.mark.slow
+def test_relations_forms_coordinated_name_with_its_own_title_does_not_share_the_other(nlp):
+    text = (
+        "The President of the European Commission, Maria van der Holm, and Chilean leader "
+        "Jorge Luis Ramos da Costa expressed their condemnation of the invasion of Kessel."
+    )
+    specs = [("European Commission", ORG), ("Maria van der Holm", PER), ("Jorge Luis Ramos da Costa", PER)]
+    found = triples(nlp, text, specs)
+    assert ("Maria van der Holm", "leader_of", "European Commission") in found
+    assert ("Jorge Luis Ramos da Costa", "leader_of", "European Commission") not in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "specs", "member"),
+    [
+        (
+            "Peter Quist, the U.N. director of the Global Policy Group, recently wrote that the war threatened the council.",
+            [("Peter Quist", PER), ("U.N.", ORG), ("Global Policy Group", ORG)],
+            ("Peter Quist", "member_of", "Global Policy Group"),
+        ),
+        (
+            "Mark Dunn, who serves as a district chair for the Harlow Republican Committee, opposes the policy.",
+            [("Mark Dunn", PER), ("Harlow Republican Committee", ORG)],
+            ("Mark Dunn", "member_of", "Harlow Republican Committee"),
+        ),
+    ],
+)
+def test_relations_forms_post_of_an_area_or_sub_unit_is_membership(nlp, text, specs, member):
+    found = triples(nlp, text, specs)
+    assert member in found
+    assert not {t for t in found if t[1] == "leader_of"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speaking to the Daily Courier in Karsk on Wednesday, Prime Minister Jan Holm said the aid was needed now.",
+        "Jan Holm told the Daily Courier in Karsk that the aid was needed now.",
+    ],
+)
+def test_relations_forms_a_medium_spoken_to_somewhere_is_not_active_there(nlp, text):
+    specs = [("Daily Courier", ORG), ("Karsk", LOC), ("Jan Holm", PER)]
+    assert not {t for t in triples(nlp, text, specs) if t[1] == "operates_in"}
+
+
+@pytest.mark.slow
+def test_relations_forms_participle_after_the_addressee_is_not_the_speakers_act(nlp):
+    text = "Holt told Fox Radio supporting Carter."
+    specs = [("Holt", PER), ("Fox Radio", ORG), ("Carter", PER)]
+    assert not {t for t in triples(nlp, text, specs) if t[1] == "supports"}
+
+
+@pytest.mark.slow
+def test_relations_forms_participle_after_a_comma_is_the_speakers_act(nlp):
+    text = '"We must send them the tools they need today," Mark Holt told reporters, backing the Northern Front.'
+    specs = [("Mark Holt", PER), ("Northern Front", ORG)]
+    assert ("Mark Holt", "supports", "Northern Front") in triples(nlp, text, specs)
+
+
+@pytest.mark.slow
+def test_relations_forms_occasion_is_not_a_place_in_a_place(nlp):
+    text = "During the International Donors' Conference for Kessel in Karsk on May 5, the president pledged more aid."
+    specs = [("International Donors' Conference for Kessel", LOC), ("Karsk", LOC)]
+    assert not triples(nlp, text, specs)
+
+
+@pytest.mark.slow
+def test_relations_forms_region_is_not_located_in_its_capital_city(nlp):
+    text = "Soldiers began storming the parliament of the Kessel Republic in Potsdam, after which they hung flags."
+    specs = [("Kessel Republic", LOC), ("Potsdam", LOC)]
+    assert ("Kessel Republic", "located_in", "Potsdam") not in triples(nlp, text, specs)
+
+
+@pytest.mark.parametrize(
+    ("inner", "outer", "expected"),
+    [("Kessel Republic", "Potsdam", False), ("Kessel region", "Potsdam", False), ("Kessel district", "Potsdam", True)],
+)
+def test_relations_forms_smaller_place_keeps_regions_out_of_towns(inner, outer, expected):
+    assert smaller_place(inner, outer) is expected

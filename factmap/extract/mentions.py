@@ -67,6 +67,12 @@ Sources of mentions and the ``Mention.rule`` they record:
                     an organization's acronym unless the gazetteer knows the place or
                     ``not_actor_capitals`` lists it ("GMT", "CEO").
 
+A hyphenated word's lowercase tail stays in a name ("Co-operation"); an acronym that
+spells a name and its place defines both as one ("... in Europe (OSCE)"), one a place
+cannot spell defines nothing ("Donetsk (DPR)"); a post's portfolio after a title ("Secretary
+of Defense", "Commissioner for Children's Rights": ``portfolio_words``) is neither a body
+nor part of the holder's name; a lowercase model place ("south coast") is no name.
+
 Page furniture (bylines, agency credits, navigation labels, words of all-capitals
 headlines the body never uses) is dropped; patterns live in ``vocab/entities.yaml``.
 
@@ -262,6 +268,8 @@ def _keep_model_span(span: Span) -> bool:
     text = span.text
     if "\n" in text or not any(c.isalpha() for c in text):
         return False
+    if span.label_ in {"GPE", "LOC", "FAC"} and not any(c.isupper() for c in text):
+        return False  # "Ukraine's south coast": a common noun, not a place name
     if _furniture_re().fullmatch(text) or text in _word_set_upper("not_actor_capitals"):
         return False  # page furniture; "GMT" after a clock time
     if len(span) == 1:
@@ -478,7 +486,9 @@ def _person_word(tok: Token) -> bool:
     low = tok.lower_
     if low in _heads() or low in _word_set("person_titles") or low in _word_set("role_nouns"):
         return False
-    if low in _word_set("not_personal_words") or _adjective(tok) and tok.ent_type_ == "NORP":
+    if low in _word_set("not_personal_words") | _word_set("portfolio_words"):
+        return False
+    if _adjective(tok) and tok.ent_type_ == "NORP":
         return False
     if any(low.endswith(x) and len(low) > len(x) + 3 for x in _word_set("not_personal_suffixes")):
         return False
@@ -562,6 +572,8 @@ def _clear_split(sdoc: Doc, start: int, first: int) -> bool:
     (a head noun, an acronym, a known place)."""
     if sdoc[first].ent_type_ == "PERSON" or _front_type(sdoc, start, first) is not None:
         return True
+    if all(t.lower_ in _word_set("portfolio_words") or t.lower_ == "and" for t in sdoc[start:first]):
+        return True  # "Secretary of Defense | Lloyd Austin": a portfolio, then the holder
     return _known_place(sdoc[start:first].text, _floor())
 
 
@@ -659,7 +671,7 @@ def _left_edge(sdoc: Doc, head: int, sent_start: int) -> int:
             if not _inner_possessive(sdoc, j, sent_start):
                 break
             j -= 1
-        elif _is_name_word(tok):
+        elif _is_name_word(tok) or _inner_stop_word(sdoc, j, head):
             first = j
             j -= 1
         elif (
@@ -674,6 +686,19 @@ def _left_edge(sdoc: Doc, head: int, sent_start: int) -> int:
         else:
             break
     return first
+
+
+def _inner_stop_word(sdoc: Doc, i: int, head: int) -> bool:
+    """True when token ``i`` is a capitalised stop word inside the model's entity that goes
+    on to ``head`` ("the All Saints Church", "the One Nation Party"): part of the name."""
+    tok = sdoc[i]
+    return (
+        tok.is_title
+        and _stop(tok)
+        and tok.lower_ not in _DETERMINERS
+        and not tok.is_sent_start
+        and all(t.ent_iob_ == "I" for t in sdoc[i : head + 1])
+    )
 
 
 def _inner_possessive(sdoc: Doc, i: int, sent_start: int) -> bool:
@@ -709,6 +734,8 @@ def _right_edge(sdoc: Doc, head: int, sent_end: int) -> int:
                 pass
             elif tok.text == "-" and found == n - 1 and not tok.whitespace_:
                 pass
+            elif _hyphen_tail(sdoc, n, found):
+                found = n  # "Security and Co-operation": a word's hyphenated lowercase tail
             elif _inner_and(sdoc, n, found, sent_end):
                 pass  # "Institute of International Security and International Development"
             else:
@@ -718,6 +745,19 @@ def _right_edge(sdoc: Doc, head: int, sent_end: int) -> int:
             break
         last, k = found, found + 1
     return last
+
+
+def _hyphen_tail(sdoc: Doc, n: int, found: int | None) -> bool:
+    """True when token ``n`` is the lowercase rest of a hyphenated name word ("Co" "-"
+    "operation"): the hyphen touches both words and the word before it is in the name."""
+    return (
+        found == n - 2
+        and sdoc[n].is_alpha
+        and sdoc[n].is_lower
+        and sdoc[n - 1].text == "-"
+        and not sdoc[n - 1].whitespace_
+        and not sdoc[n - 2].whitespace_
+    )
 
 
 def _inner_and(sdoc: Doc, n: int, found: int | None, sent_end: int) -> bool:
@@ -1280,6 +1320,8 @@ def _short_head_cands(sdoc: Doc, kept: list[_Cand]) -> list[_Cand]:
             continue
         if tok.i + 1 < len(sdoc) and _is_name_word(sdoc[tok.i + 1]) and tok.whitespace_:
             continue
+        if _of_name_after(sdoc, tok.i):
+            continue  # "the Embassy of Norway in Chile": the head of a longer name of its own
         out.append(_Cand(tok.idx, tok.idx + len(tok), heads[tok.text], "rule:short", _PRIO_RULE))
     return out
 
@@ -1325,6 +1367,34 @@ def _loose_alias_cands(sdoc: Doc, kept: list[_Cand]) -> list[_Cand]:
         if cand:
             out.append(cand)
     return out
+
+
+def _of_name_after(sdoc: Doc, i: int) -> bool:
+    """True when token ``i`` is followed by a connector ("of", "for") and a name word."""
+    connectors = {str(w).lower() for w in _vocab().get("connectors") or []}
+    j = i + 1
+    if j + 1 >= len(sdoc) or sdoc[j].lower_ not in connectors:
+        return False
+    k = j + 2 if sdoc[j + 1].lower_ == "the" and j + 2 < len(sdoc) else j + 1
+    return _is_name_word(sdoc[k])
+
+
+def _portfolio(sdoc: Doc, c: _Cand) -> bool:
+    """True when the organization candidate ``c`` is a post's field right after a
+    capitalised title and "of"/"for" ("Commissioner for Children's Rights", "Secretary of
+    Defense"): a word of ``portfolio_words`` and no organization head noun in it."""
+    span = sdoc.char_span(c.start, c.end, alignment_mode="expand")
+    if c.type != "organization" or span is None or span.start < 2:
+        return False
+    prep, title = sdoc[span.start - 1], sdoc[span.start - 2]
+    if prep.lower_ not in {"of", "for"} or not title.text[:1].isupper():
+        return False
+    if title.lower_ not in _word_set("role_nouns") | _word_set("person_titles"):
+        return False
+    words = {t.lower_ for t in span}
+    if span.text.isupper() or any(_heads().get(w) == "organization" for w in words):
+        return False
+    return bool(words & _word_set("portfolio_words"))
 
 
 def _propagated_cands(sdoc: Doc, kept: list[_Cand]) -> list[_Cand]:
@@ -1959,6 +2029,12 @@ def _acronym_cands(
         long = by_end.get(long_end)
         if long is None or long.type == "person":
             continue
+        wider = _acronym_long_name(text, kept, long, acr)
+        if wider is not long:
+            out.append(wider)
+            long = wider
+        if long.type == "location" and not _spells(acr, text[long.start : long.end]):
+            continue  # "the republics of Donetsk (DPR)": the acronym is the republic's
         short = _char_cand(
             sdoc, m.start(1), m.start(1) + len(acr), long.type, "rule:acronym", _PRIO_PRECISE
         )
@@ -1975,6 +2051,33 @@ def _acronym_cands(
             if cand and text[cand.start : cand.end] == acr:
                 out.append(cand)
     return out, defs
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """True when the letters of ``acronym`` occur in ``name`` in order ("DRC" in
+    "Democratic Republic of Congo"; not "DPR" in "Donetsk")."""
+    rest = iter(name.lower())
+    return all(ch in rest for ch in acronym.lower() if ch.isalpha())
+
+
+def _capital_initials(name: str) -> str:
+    """The capitals that start the words of ``name`` ("Co-operation in Europe" -> "CE")."""
+    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w[:1].isupper())
+
+
+def _acronym_long_name(text: str, kept: list[_Cand], long: _Cand, acr: str) -> _Cand:
+    """The name an acronym defines when it ends in a place: "the Organization for Security
+    and Co-operation in Europe (OSCE)" -> the organization and "in Europe" as one name,
+    when the place's name alone does not spell the acronym and the whole phrase does."""
+    letters = "".join(ch for ch in acr if ch.isupper())
+    if long.type != "location" or _capital_initials(text[long.start : long.end]) == letters:
+        return long
+    for c in kept:
+        gap = text[c.end : long.start]
+        if c.end <= long.start and c.type != "person" and gap.strip() in {"in", "of", "for"}:
+            if gap.count(" ") <= 2 and _capital_initials(text[c.start : long.end]) == letters:
+                return _Cand(c.start, long.end, c.type, "rule:acronym", _PRIO_PRECISE)
+    return long
 
 
 @lru_cache(maxsize=1)
@@ -2089,6 +2192,7 @@ def find_mentions(sdoc: Doc, doc_id: str) -> tuple[list[Mention], list[NameLink]
         + _or_apposition_cands(sdoc, first_pass)
     )
     kept = _resolve(base + acronyms + alias_new + later)
+    kept = [c for c in kept if not _portfolio(sdoc, c)]
     kept = _retype(sdoc, _drop_furniture(sdoc, kept))
     kept = _context_types(sdoc, _alias_types(_retype_kinds(sdoc, kept, model), aliases))
     kept_set = {(c.start, c.end) for c in kept}

@@ -55,7 +55,14 @@ the X Commission Ana Lind said"); "the Senate foreign relations committee" is no
 Senate (``_topic_noun``); "X has a presence in Y", "the X deployment in Y" place X;
 "X at the Y Institute" and "an adviser to Y" make members; "US-supplied rockets" name
 no backer (``product_participles``); an infinitive of purpose takes the main subject
-("sent troops to fight Y"). Subject/object types must
+("sent troops to fight Y"). A title is not shared by a coordinated name with a title of
+its own ("the head of X, A, and Chilean leader B"), nor taken by the object of a speech
+verb's preposition ("wrote on Twitter the head of X"), nor by a titled person after a
+spokesman ("the spokesman for U.N. Secretary-General A"); "the U.N. director of X" and "a
+district chair for X" are posts inside X (member_of); a medium spoken to somewhere ("told
+the BBC in Y") and an occasion ("the Donors' Conference in Y") are placed nowhere; a
+participle right after a speech verb's addressee is not the speaker's act. Countries are
+places, not actors: they sign, found and back nothing. Subject/object types must
 fit the predicate (``types`` in the vocabulary) or no claim is made. The evidence
 is always the sentence stating the fact.
 
@@ -407,6 +414,8 @@ class _Context:
         if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
             if verb.dep_ == "advcl" and verb.tag_ != "VBG" and not _purpose_infinitive(verb):
                 return []
+            if self.addressee_participle(verb):
+                return []  # "X told Fox News supporting Y": not X's act
             return self.agents(verb.head, depth + 1)
         if (
             verb.dep_ in ("acl", "relcl")
@@ -415,6 +424,16 @@ class _Context:
         ):
             return self.agents(verb.head.head, depth + 1)
         return []
+
+    def addressee_participle(self, verb: Token) -> bool:
+        """True when the participle ``verb`` follows, with no comma, the object of the
+        speech verb it hangs on ("told reporters supporting Y", "told Fox News backing
+        Y"): it describes the addressee or is garbled, never the speaker's act."""
+        head = verb.head
+        if verb.tag_ != "VBG" or head.lemma_.lower() not in self.speech_verbs:
+            return False
+        objects = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.i < verb.i]
+        return any(o.right_edge.i == verb.i - 1 for o in objects)
 
     def hyphen_agent(self, verb: Token) -> list[Arg]:
         """ "the Kremlin-backed militia": the name hyphened to a participle is its agent."""
@@ -655,10 +674,12 @@ def noun_anchor(ctx: _Context, word: Token) -> list[Arg]:
         return noun_anchor(ctx, word.head)
     for child in word.children:
         if child.dep_ == "appos":
-            found = ctx.resolve(child)
+            found = _untitled_conjuncts(ctx, child)
             if found:
                 return found
     head = word.head
+    if word.dep_ == "appos" and _inverted_speaker(ctx, head):
+        return []  # "..., wrote on Twitter the head of X": the title is the verb's subject
     if word.dep_ == "appos" or (word.dep_ in ("compound", "amod") and head.i in ctx.index):
         return ctx.resolve(head, conj=False)
     if word.dep_ in ("attr", "acomp") and head.lemma_ in _COPULAS:
@@ -686,6 +707,36 @@ def noun_anchor(ctx: _Context, word: Token) -> list[Arg]:
         if collective is not None:
             return ctx.resolve(collective, conj=False)
     return []
+
+
+def _untitled_conjuncts(ctx: _Context, token: Token) -> list[Arg]:
+    """The actors of a name apposed to a title, and of the names coordinated with it
+    that carry no title of their own ("the head of X, A, and Brazilian leader B": A only)."""
+    found = ctx.resolve(token, conj=False)
+    for child in token.children:
+        if child.dep_ == "conj" and not _own_title(child):
+            found += _untitled_conjuncts(ctx, child)
+    return _unique(found)
+
+
+def _own_title(token: Token) -> bool:
+    """True when a role noun modifies ``token`` ("Brazilian leader Lula")."""
+    _, nominals = _trigger_frames()
+    return any(
+        c.i < token.i and c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in nominals
+        for c in token.subtree
+    )
+
+
+def _inverted_speaker(ctx: _Context, noun: Token) -> bool:
+    """True when ``noun`` is the object of a preposition of a speech verb that has no
+    subject ("wrote on Twitter the head of X", "said in Kyiv the leader of Y"): a title
+    apposed to it is the inverted subject, not a description of ``noun``."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    verb = prep.head
+    return verb.lemma_.lower() in ctx.speech_verbs and not subjects_of(verb)
 
 
 def collective_of(ctx: _Context, noun: Token) -> Token | None:
@@ -782,6 +833,8 @@ def title_before_name(ctx: _Context, word: Token, preps: Iterable[str]) -> tuple
                     and not ctx.index[t.i][1]
                     and ctx.types.get(ctx.index[t.i][0]) == "organization"
                 ]
+                if orgs and _titled_between(ctx, pobj, hit[0]):
+                    continue  # "the spokesman for U.N. Secretary-General A": A's own title
                 if orgs:
                     return [Arg(hit[0])], _unique(orgs)
                 people = [  # "the main rival of X, Y": the parse hangs Y on X
@@ -806,6 +859,19 @@ def title_before_name(ctx: _Context, word: Token, preps: Iterable[str]) -> tuple
                 if people:
                     return people, [Arg(hit[0])]
     return [], []
+
+
+def _titled_between(ctx: _Context, pobj: Token, person: str) -> bool:
+    """True when a role noun stands between the organization and the person ``person``
+    in ``pobj``'s phrase ("for U.N. Secretary-General Antonio Guterres"): the person
+    holds that title, and the outer role noun is someone else's."""
+    _, nominals = _trigger_frames()
+    for tok in pobj.subtree:
+        if tok.i >= pobj.i or ctx.index.get(tok.i, ("",))[0] == person:
+            break
+        if tok.i not in ctx.index and (tok.lemma_.lower() in nominals or _title_lemma(ctx, tok)):
+            return True
+    return False
 
 
 def _proxied(ctx: _Context, nouns: list[Token]) -> list[Token]:
@@ -876,12 +942,16 @@ def _choose_predicate(
 
 def smaller_place(inner: str, outer: str) -> bool:
     """Whether the place ``inner`` may lie inside ``outer``: never a country or continent,
-    and never a town more populous than the town it would lie in (by the gazetteer)."""
+    never a town more populous than the town it would lie in (by the gazetteer), and
+    never a region ("the X Republic", "the Y region": ``region_heads``) inside a town."""
     if is_country(inner):
         return False
     if is_country(outer):
         return True
     pops = [place_population(re.sub(r"^[Tt]he\s+", "", n.strip())) for n in (inner, outer)]
+    heads = load_vocab()["types"].get("region_heads", ())
+    if pops[1] is not None and _names_with(inner, heads) and not _names_with(outer, heads):
+        return False  # "the parliament of the X Republic in Karsk": the seat, not the region's place
     return pops[0] is None or pops[1] is None or pops[0] <= pops[1]
 
 
@@ -1064,7 +1134,11 @@ def _possessor_frame(ctx: _Context, frame: dict[str, Any], word: Token) -> list[
 
 def _nominal_frame(ctx: _Context, frame: dict[str, Any], word: Token) -> list[_Found]:
     deputy = frame.get("deputy")
-    if deputy and _deputy_title(word, deputy["modifiers"]):  # "the deputy head of Y"
+    area = _area_modifiers(ctx, word, frame.get("preps", ())) if deputy else set()
+    if deputy and (
+        area  # "the U.N. director of the X Group": a post inside the group
+        or _deputy_title(word, deputy["modifiers"], deputy.get("lowercase_modifiers", ()))
+    ):  # "the deputy head of Y", "a district chair for Y"
         frame = {**frame, **{k: deputy[k] for k in ("name", "predicate", "confidence") if k in deputy}}
     if frame["subject"] == "between":
         return _between_frame(ctx, frame, word)
@@ -1088,7 +1162,11 @@ def _nominal_frame(ctx: _Context, frame: dict[str, Any], word: Token) -> list[_F
             ]
         other = [a for h in holders for a in ctx.prep_objects(h, frame["preps"]) if a not in anchor]
     else:
-        other = [a for a in noun_other(ctx, word, frame.get("preps", ())) if a not in anchor]
+        other = [
+            a
+            for a in noun_other(ctx, word, frame.get("preps", ()))
+            if a not in anchor and a.mention not in area
+        ]
     if frame["subject"] != "anchor":
         return _pairs(ctx, frame, word, other, anchor) if other else []
     found = _pairs(ctx, frame, word, anchor, other) if other else []
@@ -1100,17 +1178,38 @@ def _nominal_frame(ctx: _Context, frame: dict[str, Any], word: Token) -> list[_F
     return found
 
 
-def _deputy_title(word: Token, modifiers: Iterable[str]) -> bool:
+def _deputy_title(word: Token, modifiers: Iterable[str], lowercase: Iterable[str] = ()) -> bool:
     """ "deputy head", "Vice-President", "the RSF's deputy commander": the role noun is
     modified by one of ``modifiers`` (the word right before it, dashes skipped, or a
-    compound/adjective modifier on its left)."""
+    compound/adjective modifier on its left), or by one of ``lowercase`` written in
+    lower case ("a district chair", "the regional commander": a sub-unit's post)."""
     wanted = set(modifiers)
+    units = set(lowercase)
+
+    def fits(tok: Token) -> bool:
+        return tok.lower_ in wanted or (tok.is_lower and tok.lower_ in units)
+
     i = word.i - 1
     while i >= 0 and word.doc[i].text in _DASHES:
         i -= 1
-    if i >= 0 and i >= word.sent.start and word.doc[i].lower_ in wanted:
+    if i >= 0 and i >= word.sent.start and fits(word.doc[i]):
         return True
-    return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in wanted for c in word.lefts)
+    return any(c.dep_ in ("compound", "amod", "nmod") and fits(c) for c in word.lefts)
+
+
+def _area_modifiers(ctx: _Context, word: Token, preps: Iterable[str]) -> set[str]:
+    """The named modifiers of a role noun that also has a named organization after one of
+    ``preps`` ("the U.N. director of the X Group", "the Ukraine director of Y"): the
+    modifier is the post's area, not a body the holder heads; empty otherwise."""
+    named = {
+        ctx.index[c.i][0]
+        for c in word.lefts
+        if c.dep_ in ("compound", "nmod") and c.i in ctx.index and not ctx.index[c.i][1]
+    }
+    if not named:
+        return set()
+    after = [a for a in ctx.prep_objects(word, preps) if a.mention not in named]
+    return named if any(ctx.type_of(a) == "organization" for a in after) else set()
 
 
 def _attachment_frames(ctx: _Context, sent: Span) -> list[_Found]:
@@ -1129,6 +1228,10 @@ def _attachment_frames(ctx: _Context, sent: Span) -> list[_Found]:
                 continue  # "critics of the Kremlin in Vilnius": the place is the critics'"
             if tok.dep_ == "pobj" and tok.head.lower_ in frame.get("not_after", ()):
                 continue  # "to fight with Russia in Ukraine": a country as an actor there
+            if _told_medium(tok, frame.get("not_told", ())):
+                continue  # "Speaking to the BBC in Washington": where the talk was
+            if _names_with(ctx.texts[hit[0]], frame.get("occasion_words", ())):
+                continue  # "the Donors' Conference for X in Warsaw": an event, not a place
             if ctx.texts[hit[0]].split()[-1].lower() in frame.get("venue_heads", ()):
                 continue  # "a speech at Mansion House in London": a building, not a body
             objects = ctx.prep_objects(tok, frame["preps"])
@@ -1153,6 +1256,20 @@ def _attachment_frames(ctx: _Context, sent: Span) -> list[_Found]:
                 objects = [a for a in objects if _names_with(ctx.texts[a.mention], frame["object_words"])]
             out += _pairs(ctx, frame, tok, [Arg(hit[0])], objects)
     return out
+
+
+def _told_medium(tok: Token, words: Iterable[str]) -> bool:
+    """True when ``tok`` is whom a speaker talks to ("told the BBC", "speaking to the
+    BBC", "in an interview with the BBC"): the talk verb or noun is one of ``words``."""
+    wanted = set(words)
+    if tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in wanted:
+        return True
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.lower_ in ("to", "with")
+        and prep.head.lemma_.lower() in wanted
+    )
 
 
 def _names_with(name: str, words: Iterable[str]) -> bool:
