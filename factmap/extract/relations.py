@@ -930,10 +930,6 @@ def _choose_predicate(
             continue
         if ctx.type_of(subject) not in allowed["subject"] or ctx.type_of(obj) not in allowed["object"]:
             continue
-        if allowed.get("countries_only") and not all(
-            is_country(ctx.texts[a.mention]) for a in (subject, obj) if ctx.type_of(a) == "location"
-        ):
-            continue  # countries sign and found, towns do not
         if allowed.get("smaller") and not smaller_place(ctx.texts[subject.mention], ctx.texts[obj.mention]):
             continue  # "the defeat of Russia in Ukraine": a country is in no other place
         return pred
