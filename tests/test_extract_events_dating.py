@@ -173,8 +173,8 @@ def test_extract_events_weeks_after_under_a_past_clause_borrows_nothing(events) 
 
 @pytest.mark.slow
 def test_extract_events_date_on_the_participle_of_an_agent_dates_the_noun(events) -> None:
-    text = ("Analysts fear the conflict sparked by Valdoria's invasion on February 24, 2022 will not "
-            "end anytime soon, and that its intensity risks increasing.")
+    text = ("Observers fear the war sparked by Valdoria's invasion on February 24, 2022 will not "
+            "stop soon, and that its toll will grow.")
     found = events(text, [("Valdoria", "location")], "2023-02-26")
     assert _dates(found, "attack") == ["2022-02-24"]
 
