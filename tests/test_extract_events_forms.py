@@ -265,12 +265,19 @@ def test_extract_events_strike_on_a_tv_tower_is_an_attack(events) -> None:
 
 
 @pytest.mark.slow
-def test_extract_events_town_of_a_region_is_the_place(events) -> None:
-    text = "In January, the Harrow Front stepped up its offensive on the Ostmark town of Tolsk."
-    found = events(text, [("Harrow Front", "organization"), ("Ostmark", "location"), ("Tolsk", "location")])
-    start = text.index("Tolsk")
-    tolsk = Mention("d", start, start + len("Tolsk"), "Tolsk", "location").id
-    assert len(found) == 1 and found[0].place == tolsk
+@pytest.mark.parametrize(
+    ("text", "actor", "region", "town"),
+    [
+        ("In January, the Harrow Front stepped up its offensive on the Ostmark town of Tolsk.",
+         "Harrow Front", "Ostmark", "Tolsk"),
+        ("Last week the Oak Legion attacked the Dorn town of Varsk.", "Oak Legion", "Dorn", "Varsk"),
+        ("The Oak Legion captured the Dorn town of Varsk in May.", "Oak Legion", "Dorn", "Varsk"),
+    ],
+)
+def test_extract_events_town_of_a_region_is_the_place(events, text: str, actor: str, region: str, town: str) -> None:
+    found = events(text, [(actor, "organization"), (region, "location"), (town, "location")])
+    start = text.index(town)
+    assert len(found) == 1 and found[0].place == Mention("d", start, start + len(town), town, "location").id
 
 
 @pytest.mark.slow

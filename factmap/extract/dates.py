@@ -44,8 +44,9 @@ as "on", "in", "since" and a leading "the" / "early" / "mid-" / "late"):
   "spring of 2022" / "winter 2022" -> the stated year.
 * Anything pointing forward ("next Tuesday", "in three months") is None: factmap
   records what happened. Only for an event the text itself tells as scheduled ("will
-  host a summit next month") does :func:`resolve_ahead` read such phrases forward. Durations ("for three months", "over the past year"), ages
-  ("25 years old", "aged 25") and everything else are None.
+  host a summit next month") does :func:`resolve_ahead` read such phrases forward.
+  Durations ("for three months", "over the past year"), ages ("25 years old", "aged
+  25") and everything else are None.
 * A relative phrase with no (or a too coarse) publication date is None: never invented.
 * "since 2014", "ever since May" give a start, not the date of what is told: None.
 * Ranges ("between 3 and 5 May", "3-5 May", "June 5-6", "2014-15") keep what both ends
@@ -707,8 +708,8 @@ def resolve_ahead(expr: str, published: str | None) -> str | None:
             return None
         monday = base - timedelta(days=base.weekday()) + timedelta(weeks=step)
         return _one_month(max(monday, base), monday + timedelta(days=6))
-    base = _day(anchor)
     if text == "tomorrow":
+        base = _day(anchor)
         return _iso_day(base + timedelta(days=1)) if base else None
     return _month_ahead(text, anchor)
 

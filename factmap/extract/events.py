@@ -728,18 +728,21 @@ def _climbs(token: Token, vocab: EventVocab) -> bool:
         return True  # "will continue on Wednesday, when X meets Y": the head's mood
     if dep == "advcl":  # "if X came to meet him": the purpose clause shares its head's mood,
         # as does a participle clause ("will travel to X, meeting Y on Thursday")
-        return _is_participle_clause(token) or any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
-        )
+        return _is_participle_clause(token) or _has_to(token)
     if dep == "nsubjpass":  # "the congress will be held", "elections are scheduled"
         head = _lemma(token.head)
         return head in vocab.light_verbs or head in vocab.irrealis_verbs
     return False
 
 
+def _has_to(verb: Token) -> bool:
+    """Whether ``verb`` has the infinitive marker "to" ("to meet", "to vote against")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _infinitive(verb: Token) -> bool:
-    """A to-infinitive ("to invade", "to meet")."""
-    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    """A to-infinitive in its base form ("to invade", "to meet")."""
+    return verb.tag_ == "VB" and _has_to(verb)
 
 
 def _present_time_clause(verb: Token, vocab: EventVocab) -> bool:
@@ -938,7 +941,7 @@ def _shares_subject(verb: Token) -> bool:
     if verb.dep_ in ("conj", "xcomp"):
         return True
     return verb.dep_ == "advcl" and (
-        _is_participle_clause(verb) or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        _is_participle_clause(verb) or _has_to(verb)
     )
 
 
@@ -1250,7 +1253,7 @@ def _copula_hosts(trigger: Token) -> set[int]:
     describes the attribute of a copula happens when the copula's clause says."""
     if trigger.pos_ != "VERB" or trigger.dep_ not in ("relcl", "acl"):
         return set()
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+    if not _has_to(trigger):
         return set()
     noun = trigger.head
     if noun.dep_ == "attr" and noun.head.pos_ in ("AUX", "VERB") and _lemma(noun.head) in (
@@ -1965,9 +1968,11 @@ def _same_happening(
     a: _Candidate, b: _Candidate, texts: dict[str, str], persons: frozenset[str] = frozenset()
 ) -> bool:
     """Same type, compatible date and place, and a shared name (or sentence/date/place)."""
-    if a.type != b.type or not dates_compatible(a.date, b.date) or not _places_fit(a, b, texts):
+    if a.type != b.type or not dates_compatible(a.date, b.date):
         return False
     place_a, place_b = _norm(texts.get(a.place or "")), _norm(texts.get(b.place or ""))
+    if place_a and place_b and place_a != place_b:
+        return False
     if a.headline or b.headline:  # a headline sums up the story: it joins its telling
         return True
     if a.participants and b.participants:
@@ -1989,12 +1994,6 @@ def _within(a: _Candidate, b: _Candidate) -> bool:
     if a.participants or b.participants or not (a.date and b.date):
         return False
     return 7 <= len(b.date) < len(a.date)
-
-
-def _places_fit(a: _Candidate, b: _Candidate, texts: dict[str, str]) -> bool:
-    """The same place name, or one of them has none."""
-    place_a, place_b = _norm(texts.get(a.place or "")), _norm(texts.get(b.place or ""))
-    return not (place_a and place_b and place_a != place_b)
 
 
 def _bare(group: list[_Candidate]) -> bool:

@@ -1371,9 +1371,8 @@ def _loose_alias_cands(sdoc: Doc, kept: list[_Cand]) -> list[_Cand]:
 
 def _of_name_after(sdoc: Doc, i: int) -> bool:
     """True when token ``i`` is followed by a connector ("of", "for") and a name word."""
-    connectors = {str(w).lower() for w in _vocab().get("connectors") or []}
     j = i + 1
-    if j + 1 >= len(sdoc) or sdoc[j].lower_ not in connectors:
+    if j + 1 >= len(sdoc) or sdoc[j].lower_ not in _word_set("connectors"):
         return False
     k = j + 2 if sdoc[j + 1].lower_ == "the" and j + 2 < len(sdoc) else j + 1
     return _is_name_word(sdoc[k])
