@@ -323,3 +323,23 @@ def test_coref_parenthesised_aliases_need_adjacent_parentheses_and_one_type():
     by_id = {m.id: m.text for m in mentions}
     aliases = {by_id[k]: a.text for k, a in parenthesised_aliases(text, mentions).items()}
     assert aliases == {"SF": "Storm Front"}
+
+
+@pytest.mark.slow
+def test_coref_apposed_affiliation_reaches_the_previous_paragraph(nlp):
+    text = (
+        "The Harbour Institute published a study on Monday.\n\n"
+        '"Costs will rise," said Ana Lenz, an analyst for the organisation.'
+    )
+    specs = [("Harbour Institute", ORG), ("Ana Lenz", PER)]
+    assert resolved(nlp, text, specs) == {"the organisation": "Harbour Institute"}
+
+
+@pytest.mark.slow
+def test_coref_apposed_affiliation_with_two_bodies_before_stays_open(nlp):
+    text = (
+        "The Harbour Institute and the Kessel Forum published a study on Monday.\n\n"
+        '"Costs will rise," said Ana Lenz, an analyst for the organisation.'
+    )
+    specs = [("Harbour Institute", ORG), ("Kessel Forum", ORG), ("Ana Lenz", PER)]
+    assert resolved(nlp, text, specs) == {}

@@ -1,7 +1,9 @@
-"""Denials of responsibility (factmap.extract.relations): "X denied carrying out the
-attack", "X has no part in the incursions", "X never claimed the Tarma operation", "X is
-not responsible for E" are negated ``claimed_responsibility`` claims on the event the
-text denies, found by the name or the word that tells it."""
+"""Denials of responsibility and statements that are no facts (factmap.extract.relations):
+"X denied carrying out the attack", "X has no part in the incursions", "X never claimed
+the Tarma operation", "X is not responsible for E" are negated ``claimed_responsibility`` claims on the event the
+text denies, found by the name or the word that tells it. Claiming a victory is no
+responsibility; what the reporter calls a false charge, or what statements of an
+unknown speaker say, is no claim."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from factmap.extract.coref import load_vocab
 from factmap.extract.relations import find_claims
 from factmap.model import Claim, Document, Event
 from tests.helpers import all_mentions as make_mentions
+from tests.helpers import claim_triples as triples
 
 ORG, LOC = "organization", "location"
 
@@ -110,3 +113,60 @@ def test_relations_denials_unnamed_incursions_are_the_last_raid(nlp):
     ]
     specs = [("Northern Front", ORG), ("Lesno", LOC), ("Valdoria", LOC)]
     assert responsibility(nlp, text, specs, events) == {("Valdoria", "event:0", True)}
+
+
+# -- statements the reporter calls false, and statements of unknown speakers ----------
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow makes false charges that the Volta Brigade attacked the Kessel Guard.",
+        "The ministry repeated its baseless claim that the Volta Brigade is led by Ivan Petrov.",
+        "The ministry falsely said that the Volta Brigade is led by Ivan Petrov.",
+        "He spreads statements saying that the Volta Brigade attacked the Kessel Guard.",
+    ],
+)
+def test_relations_denials_content_of_false_or_unowned_statements_is_no_fact(nlp, text):
+    specs = [
+        ("Moscow", "location"),
+        ("ministry", "organization"),
+        ("Volta Brigade", "organization"),
+        ("Kessel Guard", "organization"),
+        ("Ivan Petrov", "person"),
+    ]
+    assert not triples(nlp, text, specs)
+
+
+@pytest.mark.slow
+def test_relations_denials_reported_speech_keeps_its_claim(nlp):
+    text = "The ministry said that the Volta Brigade is led by Ivan Petrov."
+    specs = [
+        ("ministry", "organization"),
+        ("Volta Brigade", "organization"),
+        ("Ivan Petrov", "person"),
+    ]
+    assert ("Ivan Petrov", "leader_of", "Volta Brigade") in triples(nlp, text, specs)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "quote", "kind"),
+    [
+        (
+            "Mr Kessel claimed victory in the disputed elections in 2020.",
+            "the disputed elections",
+            "election",
+        ),
+        (
+            "The Azure Front claimed victory after the attack on the bridge.",
+            "the attack on the bridge",
+            "attack",
+        ),
+    ],
+)
+def test_relations_denials_claiming_victory_is_no_responsibility(nlp, text, quote, kind):
+    event = event_on(text, quote, "event:0", kind)
+    doc = Document(id="t", source="test", sha256="0", text=text)
+    mentions = make_mentions(text, "t", [("Kessel", "person"), ("Azure Front", ORG)])
+    claims = find_claims(nlp(text), doc, mentions, [event])
+    assert not [c for c in claims if c.predicate == "claimed_responsibility"]

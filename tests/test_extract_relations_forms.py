@@ -873,3 +873,47 @@ def test_relations_forms_region_is_not_located_in_its_capital_city(nlp):
 )
 def test_relations_forms_smaller_place_keeps_regions_out_of_towns(inner, outer, expected):
     assert smaller_place(inner, outer) is expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most western firms such as Valdoria's Kessler Bank and Norland's Lumo stayed in the market.",
+        "Lenders like Valdoria's Kessler Bank kept their branches open.",
+    ],
+)
+def test_relations_forms_bodies_with_a_country_possessive_are_not_places(nlp, text):
+    specs = [("Valdoria", LOC), ("Kessler Bank", LOC), ("Norland", LOC), ("Lumo", LOC)]
+    assert not {t for t in triples(nlp, text, specs) if t[1] == "located_in"}
+
+
+@pytest.mark.slow
+def test_relations_forms_a_region_with_a_country_possessive_is_still_located(nlp):
+    text = "Shelling hit Valdoria's Kessel region overnight."
+    specs = [("Valdoria", LOC), ("Kessel region", LOC)]
+    assert ("Kessel region", "located_in", "Valdoria") in triples(nlp, text, specs)
+
+
+@pytest.mark.slow
+def test_relations_forms_a_medium_read_via_an_organization_is_no_member(nlp):
+    text = "Read the full piece via the Harbour Council's Kessel Watch here."
+    specs = [("Harbour Council", ORG), ("Kessel Watch", PER)]
+    assert not triples(nlp, text, specs)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("area", ["Europe", "the Middle East"])
+def test_relations_forms_head_of_a_force_in_a_part_of_the_world_is_a_member(nlp, area):
+    text = f"General Anna Berg, the chief commander of the Valdorian armed forces in {area}, testified on Monday."
+    specs = [("Anna Berg", PER), ("Valdorian armed forces", ORG), (area.removeprefix("the "), LOC)]
+    found = triples(nlp, text, specs)
+    assert ("Anna Berg", "member_of", "Valdorian armed forces") in found
+    assert ("Anna Berg", "leader_of", "Valdorian armed forces") not in found
+
+
+@pytest.mark.slow
+def test_relations_forms_head_of_a_unit_in_a_town_still_leads_it(nlp):
+    text = "Ivan Petrov, the commander of the Volta Brigade in Kessel, said the town held."
+    specs = [("Ivan Petrov", PER), ("Volta Brigade", ORG), ("Kessel", LOC)]
+    assert ("Ivan Petrov", "leader_of", "Volta Brigade") in triples(nlp, text, specs)

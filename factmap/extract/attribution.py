@@ -17,6 +17,12 @@ clause:
   and at a noun in a verb's adjunct phrase ("X does not know ..., following his
   revolt against Y": the revolt is asserted).
 
+``discredited(token)`` is True when the reporter calls the statement holding ``token``
+false ("makes false charges that ...", "falsely claims that ...", "baseless allegations
+that ..."), and ``hearsay(token)`` when ``token`` is the content of a statement noun
+("statements saying that ...", "the claim that ..."): neither is a fact in the
+reporter's own voice.
+
 Vocabulary: the ``attribution`` section of ``factmap/vocab/relations.yaml``.
 """
 
@@ -104,6 +110,49 @@ def is_negated(token: Token) -> bool:
                 return True
             if child.dep_ in ("det", "dobj", "advmod", "nsubj") and child.lower_ in words:
                 return True
+    return False
+
+
+def _content_holders(token: Token) -> list[Token]:
+    """The statement nouns and speech verbs whose reported content holds ``token``:
+    "statements saying that X attacks Y" (statement, say), "the claim that X leads Y"
+    (claim), "X falsely claims Y leads Z" (claim)."""
+    vocab = load_vocab()["attribution"]
+    nouns = set(vocab.get("report_nouns", ()))
+    speech = set(vocab["speech_verbs"])
+    path = path_to_root(token)
+    holders = []
+    for below, tok in zip(path, path[1:], strict=False):
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and lemma in nouns and below.dep_ in ("acl", "ccomp"):
+            holders.append(tok)
+        elif tok.pos_ == "VERB" and lemma in speech and below.dep_ in ("ccomp", "xcomp"):
+            holders.append(tok)
+            if tok.dep_ == "acl" and tok.head.lemma_.lower() in nouns:  # "statements saying"
+                holders.append(tok.head)
+    return holders
+
+
+def hearsay(token: Token) -> bool:
+    """Whether ``token`` is the content of a statement noun ("statements saying that X
+    attacks Y", "the allegation that X funds Y"): what someone said, not the reporter's
+    own statement."""
+    nouns = set(load_vocab()["attribution"].get("report_nouns", ()))
+    return any(h.pos_ == "NOUN" and h.lemma_.lower() in nouns for h in _content_holders(token))
+
+
+def discredited(token: Token) -> bool:
+    """Whether the reporter calls the statement holding ``token`` false: an accusation
+    noun ("charges that ...", "allegations that ..."), or a statement qualified by one
+    of ``falsity_words`` ("false claims that ...", "falsely said that ...")."""
+    vocab = load_vocab()["attribution"]
+    accusations = set(vocab.get("accusation_nouns", ()))
+    falsity = set(vocab.get("falsity_words", ()))
+    for holder in _content_holders(token):
+        if holder.pos_ == "NOUN" and holder.lemma_.lower() in accusations:
+            return True
+        if any(c.dep_ in ("amod", "advmod") and c.lower_ in falsity for c in holder.children):
+            return True
     return False
 
 

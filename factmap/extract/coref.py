@@ -8,7 +8,8 @@ silence to a wrong link (precision over recall):
   preceding organization mention whose name contains that head ("the regiment" ->
   "Kalinouski Regiment"), anywhere earlier in the document; the generic heads of
   ``coref.any_organization`` ("the group", "the unit") accept any organization, but
-  only in the same paragraph;
+  only in the same paragraph (or, in a person's apposed affiliation that opens a
+  paragraph, "X, an analyst for the organisation", the previous one);
 * "its" refers to an organization, "he/she/his/her/him" to a person, found in the
   same sentence before the pronoun or, when there is none there, in the previous
   sentence of the same paragraph;
@@ -94,6 +95,20 @@ class _Candidate:
 def paragraph_starts(text: str) -> list[int]:
     """Character offsets where paragraphs (blocks separated by blank lines) begin."""
     return [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+
+
+def _apposed_affiliation(token: Token) -> bool:
+    """ "Ana Lenz, an analyst for the organisation": ``token`` is the object of a
+    preposition of a role noun apposed to a name."""
+    prep = token.head
+    role = prep.head
+    return (
+        token.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and role.dep_ == "appos"
+        and role.pos_ == "NOUN"
+        and role.head.pos_ == "PROPN"
+    )
 
 
 def _paragraph_of(starts: list[int], offset: int) -> int:
@@ -406,6 +421,19 @@ def resolve_references(sdoc: Doc, mentions: list[Mention]) -> dict[tuple[int, in
                 before = [c for c in preceding if sentence_index(c.start) == sent_i - 1]
                 chosen = here or before
             else:
+                if not preceding and not whole_doc and para > 0 and _apposed_affiliation(token):
+                    # "... said Ana Lenz, an analyst for the organisation" opening a
+                    # paragraph: the body named in the previous paragraph
+                    preceding = sorted(
+                        (
+                            c
+                            for c in cands
+                            if c.start < start
+                            and _paragraph_of(starts, c.start) == para - 1
+                            and _compatible_np(c, head, types, any_org)
+                        ),
+                        key=lambda c: c.start,
+                    )
                 if not preceding:
                     continue
                 nearest_sent = sentence_index(preceding[-1].start)

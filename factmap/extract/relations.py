@@ -94,7 +94,14 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from factmap.errors import InputError
-from factmap.extract.attribution import claimant_of, clause_path, contrastive, is_negated
+from factmap.extract.attribution import (
+    claimant_of,
+    clause_path,
+    contrastive,
+    discredited,
+    hearsay,
+    is_negated,
+)
 from factmap.extract.coref import (
     coordinated_groups,
     load_vocab,
@@ -1133,6 +1140,7 @@ def _nominal_frame(ctx: _Context, frame: dict[str, Any], word: Token) -> list[_F
     area = _area_modifiers(ctx, word, frame.get("preps", ())) if deputy else set()
     if deputy and (
         area  # "the U.N. director of the X Group": a post inside the group
+        or _regional_branch(ctx, word, frame.get("preps", ()), deputy.get("regional_places", ()))
         or _deputy_title(word, deputy["modifiers"], deputy.get("lowercase_modifiers", ()))
     ):  # "the deputy head of Y", "a district chair for Y"
         frame = {**frame, **{k: deputy[k] for k in ("name", "predicate", "confidence") if k in deputy}}
@@ -1172,6 +1180,31 @@ def _nominal_frame(ctx: _Context, frame: dict[str, Any], word: Token) -> list[_F
         anchor, other = title_before_name(ctx, word, frame.get("preps", ()))
         found = _pairs(ctx, frame, word, anchor, other)
     return found
+
+
+def _regional_branch(
+    ctx: _Context, word: Token, preps: Iterable[str], places: Iterable[str]
+) -> bool:
+    """ "the commander of the Valdorian forces in Europe": the role noun's body (or the
+    role noun) is placed "in" one of ``places`` (a part of the world), so the post heads
+    the body's branch there."""
+    wanted = {p.lower() for p in places}
+    bodies = [
+        p
+        for c in word.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    for holder in [word, *bodies]:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for place in prep.children:
+                hit = ctx.index.get(place.i)
+                if place.dep_ == "pobj" and hit and ctx.texts[hit[0]].lower() in wanted:
+                    return True
+    return False
 
 
 def _deputy_title(word: Token, modifiers: Iterable[str], lowercase: Iterable[str] = ()) -> bool:
@@ -1327,9 +1360,41 @@ def _possessive_frames(ctx: _Context, sent: Span) -> list[_Found]:
                 if (
                     ctx.types.get(hit[0]) == frame["anchor_type"]
                     and ctx.types.get(other[0]) == frame["other_type"]
+                    and not _unfit_possessed(ctx, frame, tok, hit[0])
                 ):
                     out += _pairs(ctx, frame, tok, [Arg(hit[0])], [Arg(other[0])])
     return out
+
+
+def _unfit_possessed(ctx: _Context, frame: dict[str, Any], tok: Token, mention: str) -> bool:
+    """A possessed name the frame cannot read: a body's name or an example of a kind of
+    body ("firms such as Austria's Kessler Bank and France's Lumo": not places), or the
+    object of a preposition in ``not_after`` ("via the Council's Ukraine Watch")."""
+    if _names_with(ctx.texts[mention], frame.get("not_name_words", ())):
+        return True
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ == "pobj" and first.head.lower_ in frame.get("not_after", ()):
+        return True
+    return _example_of(first, frame.get("not_example_of", ()))
+
+
+def _example_of(tok: Token, nouns: Iterable[str]) -> bool:
+    """ "firms such as X", "companies like X", "banks including X", "a firm, X": ``tok``
+    is given as an example (or apposition) of a noun in ``nouns``."""
+    wanted = set(nouns)
+    if not wanted:
+        return False
+    if tok.dep_ == "appos":
+        return tok.head.lemma_.lower() in wanted
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    holder = prep.head
+    if prep.lower_ == "as" and holder.lower_ == "such":  # "firms such as X"
+        holder = holder.head
+    return prep.lower_ in ("as", "like", "including") and holder.lemma_.lower() in wanted
 
 
 def _generic_holder(ctx: _Context, tok: Token) -> Token | None:
@@ -1500,7 +1565,10 @@ def _responsibility(
     elif verb.pos_ != "VERB":
         return []
     if not matches and lemma in spec["verbs"]:
-        matches = _claimed_events(verb, sent, events, spec)
+        unclaimable = set(spec.get("unclaimable_types", ()))
+        matches = [
+            e for e in _claimed_events(verb, sent, events, spec) if e.type not in unclaimable
+        ]
     trigger = verb
     if not matches and lemma in spec["denial_verbs"]:
         matches = _denied_events(verb, sent, events, spec)
@@ -1541,8 +1609,8 @@ def _claimed_events(
                 ]
             if not claimed:
                 claimed.append(dobj)
-        elif verb.lemma_.lower() == "claim":
-            claimed.append(dobj)
+        elif verb.lemma_.lower() == "claim" and dobj.lemma_.lower() not in spec.get("not_acts", ()):
+            claimed.append(dobj)  # "claimed the bombing", not "claimed victory"
     if not claimed:
         return []
     return _events_for(claimed, sent, events)
@@ -1861,7 +1929,11 @@ def find_claims(
             named = ctx.index.get(f.trigger.i, ("", True))[1] is False
             if not named and _hypothetical(f.trigger):
                 continue  # a name's attachment ("We asked X of Y") is presupposed
+            if discredited(f.trigger):
+                continue  # "makes false charges that X attacks Y": not a fact
             claim = _to_claim(ctx, doc, sent, start, end, f)
+            if claim.claimant is None and hearsay(f.trigger):
+                continue  # "statements saying that X attacks Y": whose, unknown
             key = (claim.predicate, claim.subject, claim.object, claim.start)
             if key not in claims or claims[key].confidence < claim.confidence:
                 claims[key] = claim
