@@ -2,7 +2,8 @@
 of last week, month names before a noun, dates the parser took for a possessor, clauses
 of another happening, "which X signed", multi-day events, measures in months, date
 phrases spaCy leaves untagged ("the same day", "in the autumn"), "late on Saturday",
-"hours later", "N weeks after ..." under a present-tense clause."""
+"hours later", "N weeks after ..." under a present-tense clause, a full date before a
+noun, a participle on the subject of a dated clause."""
 
 from __future__ import annotations
 
@@ -214,3 +215,44 @@ def test_extract_events_finer_later_telling_stays_its_own_event(events) -> None:
             "On Friday, missile attacks struck the port.")
     found = events(text, [], "2024-06-10")
     assert [e.date for e in found] == ["2024-06", "2024-06-07"]
+
+
+@pytest.mark.slow
+def test_extract_events_full_date_before_the_noun_dates_it_to_the_day(events) -> None:
+    text = "The March 3, 2021 invasion of Velmor Oblast began before dawn."
+    found = events(text, [("Velmor Oblast", "location")], "2024-05-17")
+    assert _dates(found, "attack") == ["2021-03-03"]
+
+
+@pytest.mark.slow
+def test_extract_events_participle_on_the_subject_takes_the_clauses_date(events) -> None:
+    text = "On Tuesday, Arland's ministers meeting in Dorvan agreed to close the border."
+    found = events(text, [("Arland", "location"), ("Dorvan", "location")], "2024-05-17")
+    assert _dates(found, "meeting") == ["2024-05-14"]
+    text = "Arland's ministers meeting in Dorvan said the border stays open."
+    found = events(text, [("Arland", "location"), ("Dorvan", "location")], "2024-05-17")
+    assert _dates(found, "meeting") == [None]
+
+
+@pytest.mark.slow
+def test_extract_events_full_date_in_a_before_phrase_dates_the_noun(events) -> None:
+    text = "The day before the March 3, 2021 invasion, the council declared the region its own."
+    found = events(text, [], "2024-05-17")
+    assert _dates(found, "attack") == ["2021-03-03"]
+
+
+@pytest.mark.slow
+def test_extract_events_purpose_of_a_past_trip_takes_the_trips_date(events) -> None:
+    text = "In March 2023, Ana Kovac visited the Dorvan border to meet Piet Mols."
+    names = [("Ana Kovac", "person"), ("Dorvan", "location"), ("Piet Mols", "person")]
+    assert _dates(events(text, names, "2024-05-17"), "meeting") == ["2023-03"]
+    text = "In March 2023, Ana Kovac said she wanted to meet Piet Mols."
+    names = [("Ana Kovac", "person"), ("Piet Mols", "person")]
+    assert "2023-03" not in _dates(events(text, names, "2024-05-17"), "meeting")
+
+
+@pytest.mark.slow
+def test_extract_events_a_later_date_that_narrows_the_first_wins(events) -> None:
+    text = "One year ago, on 12 May 2023, we gathered in Dorvan to establish the Oak Council."
+    names = [("Dorvan", "location"), ("Oak Council", "organization")]
+    assert _dates(events(text, names, "2024-05-12"), "formation") == ["2023-05-12"]

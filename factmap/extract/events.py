@@ -85,6 +85,11 @@ For every sentence:
    "Hours later" / "later that day" take the day told before (:func:`previous_dates`);
    "three weeks after X took Y, residents say ..." under a present-tense main clause
    counts back from the publication ("three weeks ago", at the precision that allows).
+   A full date before a noun dates it to the day even when spaCy tags the day and the
+   year apart ("the February 24, 2022 invasion"); a later date that narrows the first
+   wins ("One year ago, on 23 August 2021, ..."); a participle on a clause's subject
+   ("leaders meeting in X agreed on Wednesday") and the purpose of a past trip ("visited
+   X to meet Y": ``trip_verbs``) take their clause's date.
    A capture needs a place as object, also through a place noun ("took the town of X":
    ``place_nouns``); what a formation makes may be named in apposition ("the largest of
    them, X, was created in 2022"; "formed a new umbrella, X, in April" - the apposition's
@@ -225,6 +230,7 @@ class EventVocab:
     ahead_words: frozenset[str] = frozenset()
     sequence_verbs: frozenset[str] = frozenset()
     sequence_adverbs: frozenset[str] = frozenset()
+    trip_verbs: frozenset[str] = frozenset()
     date_phrases: tuple[str, ...] = ()
     place_nouns: frozenset[str] = frozenset()
     habitual_adverbs: frozenset[str] = frozenset()
@@ -353,6 +359,7 @@ def load_event_vocab() -> EventVocab:
                 "ahead_words",
                 "sequence_verbs",
                 "sequence_adverbs",
+                "trip_verbs",
                 "place_nouns",
                 "habitual_adverbs",
                 "prospect_verbs",
@@ -955,6 +962,17 @@ def _is_participle_clause(verb: Token) -> bool:
     )
 
 
+def _subject_participle(verb: Token) -> bool:
+    """A present participle describing the subject of a clause: "leaders meeting in
+    Brussels agreed ..." (the meeting happens in the clause's time)."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and verb.head.dep_ in ("nsubj", "nsubjpass")
+        and verb.head.head.pos_ in ("VERB", "AUX")
+    )
+
+
 def _when_clauses(anchors: list[Token], vocab: EventVocab) -> list[Token]:
     """Clauses that share the anchors' time: "began on Sunday, when a column crossed near X"
     (the when-clause places the event) and "renamed last Tuesday, when the mayor unveiled"
@@ -1223,6 +1241,9 @@ def _date_phrase(ent: Span) -> str:
         start, end = ent.start, ent.end
     if root.dep_ == "pobj" and root.head.i == start - 1:
         start -= 1
+    written = _written_day_before(ent)
+    if written is not None:  # "the February 24, 2022 invasion": spaCy tags two dates
+        return doc[written : ent.end].text
     if len(ent) == 1 and is_month_name(ent.text) and root.dep_ in ("compound", "nmod", "amod"):
         return f"in {ent.text}"  # "the March raid": a month modifying a noun dates it
     if ent.text.lower() in ("this day", "the same day"):  # "this day back in 1991"
@@ -1233,6 +1254,18 @@ def _date_phrase(ent: Span) -> str:
             if year.ent_type_ == "DATE" and year.like_num:
                 end = year.i + 1
     return doc[start:end].text
+
+
+def _written_day_before(ent: Span) -> int | None:
+    """The first token of "February 24" when ``ent`` is the year of "February 24, 2022"
+    and spaCy tagged the day and the year apart; else None."""
+    doc = ent.doc
+    if len(ent) != 1 or not (ent.text.isdigit() and len(ent.text) == 4) or ent.start < 3:
+        return None
+    comma, day, month = doc[ent.start - 1], doc[ent.start - 2], doc[ent.start - 3]
+    if comma.text != "," or not (day.text.isdigit() and len(day.text) <= 2):
+        return None  # (spaCy may tag "the February 24" an EVENT)
+    return month.i if is_month_name(month.text.rstrip(".")) else None
 
 
 def _date(
@@ -1270,15 +1303,21 @@ def _date_at(
     bounds: tuple[int, int],
     previous: dict[int, str] | None = None,
 ) -> str | None:
-    """The first date entity attached to ``heads`` that resolves (see :func:`_attached_dates`)."""
+    """The first date entity attached to ``heads`` that resolves (see :func:`_attached_dates`),
+    or a later one that narrows it ("One year ago, on 23 August 2021" -> 2021-08-23)."""
+    found: str | None = None
     for ent, root in _attached_dates(heads, sent, bounds):
         before = (previous or {}).get(ent.start)
         resolved = resolve_date(_date_phrase(ent), published, before)
         if resolved is None and root is not ent.root:  # "the uprising of 1863"
             resolved = resolve_date(ent.text, published, before)
-        if resolved is not None:
-            return resolved
-    return None
+        if resolved is None:
+            continue
+        if found is None:
+            found = resolved
+        elif resolved.startswith(found) and len(resolved) > len(found):
+            found = resolved
+    return found
 
 
 @lru_cache(maxsize=4)
@@ -1311,6 +1350,16 @@ def _attachment(ent: Span) -> tuple[Token, Token] | None:
     """(the token a date entity is attached to, the date's noun), or None."""
     root = _date_root(ent)
     doc = ent.doc
+    last = doc[ent.end - 1]
+    if (
+        len(ent) > 1
+        and last.text.isdigit()
+        and len(last.text) == 4
+        and last.dep_ in ("nummod", "compound")
+        and last.head.i == ent.end
+        and last.head.pos_ == "NOUN"
+    ):  # "the March 3, 2021 invasion": the parser hung the day elsewhere, the year on the noun
+        return last.head, last
     if root.dep_ == "poss" and ent.start > 0 and (ent.end == len(doc) or doc[ent.end].tag_ != "POS"):
         prep = doc[ent.start - 1]  # "In [October 2022] [X's parliament] voted": the parser
         if prep.dep_ == "prep" and root.head.dep_ == "pobj" and root.head.head.i == prep.i:
@@ -1685,6 +1734,17 @@ def _shares_time(verb: Token, vocab: EventVocab) -> bool:
 _LASTING = re.compile(r"^(?:a\s+|the\s+)?(\w+)\s*-?\s*days?(?:\s+long)?$", re.IGNORECASE)
 
 
+def _trip_purpose(verb: Token, vocab: EventVocab) -> bool:
+    """ "visited the border to meet troops", "flew to X to sign the deal": an infinitive
+    of purpose on a past trip verb (``trip_verbs``)."""
+    return (
+        verb.dep_ in ("advcl", "xcomp")
+        and _has_to(verb)
+        and verb.head.tag_ == "VBD"
+        and _lemma(verb.head) in vocab.trip_verbs
+    )
+
+
 def _lasting_days(token: Token, sent: Span, bounds: tuple[int, int]) -> int | None:
     """How many days a noun trigger lasts by its own modifier ("a two-day raid", "the
     three-day vote"), or None."""
@@ -1907,6 +1967,14 @@ def _reading(
     if date is None and borrow and _is_participle_clause(token):
         # "Since May X has encircled Y, shelling its markets": the participle clause
         # happens in its main clause's time
+        date = _date_at({token.head.i}, sent, doc.published, (start, end), previous)
+    if date is None and borrow and _subject_participle(token):
+        # "On Wednesday, EU leaders meeting in Brussels agreed ...": the participle
+        # describing the subject happens when its clause does
+        date = _date_at({token.head.head.i}, sent, doc.published, (start, end), previous)
+    if date is None and borrow and _trip_purpose(token, vocab):
+        # "In March 2023, X visited the border to meet troops": the purpose of a trip
+        # told as done happens on the trip
         date = _date_at({token.head.i}, sent, doc.published, (start, end), previous)
     if date is None and borrow and _shares_time(token, vocab):
         # "left the regiment in the autumn and formed a detachment": a verb coordinated
