@@ -292,3 +292,20 @@ def test_extract_events_speaker_before_an_invasion_is_no_participant(events) -> 
     text = "Marek Dall and Piotr Lenz declared before the February 2022 invasion that they were friends."
     found = events(text, [("Marek Dall", "person"), ("Piotr Lenz", "person")])
     assert len(found) == 1 and found[0].participants == ()
+
+
+@pytest.mark.slow
+def test_extract_events_derailing_a_train_is_sabotage_derailing_a_process_is_not(events) -> None:
+    found = events("Partisans derailed a freight train near Orsk on Tuesday.", [("Orsk", "location")])
+    assert _types(found) == ["sabotage"]
+    text = "In Dorvan, where a military coup last year derailed a fragile transition, the Oak Legion runs mines."
+    found = events(text, [("Dorvan", "location"), ("Oak Legion", "organization")])
+    assert "sabotage" not in _types(found)
+
+
+@pytest.mark.slow
+def test_extract_events_signing_a_law_or_package_is_no_agreement(events) -> None:
+    text = "The aid package President Arlo Venn signed Wednesday was a feat of negotiation."
+    assert "agreement_signed" not in _types(events(text, [("Arlo Venn", "person")]))
+    text = "The Arland ministers signed the Harbour Accord on Wednesday."
+    assert _types(events(text, [("Harbour Accord", "agreement")])) == ["agreement_signed"]

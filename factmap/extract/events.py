@@ -571,12 +571,20 @@ def _prep_children(token: Token) -> list[Token]:
 
 
 def _excluded(token: Token, rule: TriggerRule) -> bool:
+    if (
+        token.dep_ == "relcl"
+        and _lemma(token.head) in rule.exclude_objects
+        and not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
+    ):  # "the aid package the president signed": the noun is the verb's object
+        return True
     for child in token.children:
         lemma = _lemma(child)
         if child.dep_ in ("compound", "amod", "nmod") and lemma in rule.exclude_modifiers:
             return True
         if child.dep_ in ("dobj", "nsubjpass") and lemma in rule.exclude_objects:
             return True
+        if child.dep_ == "nsubj" and lemma in rule.exclude_objects and not _objects(token):
+            return True  # "the aid package the president signed", parsed as its subject
         if child.dep_ in ("prt", "advmod") and lemma in rule.exclude_particles:
             return True
         if child.dep_ == "prep" and lemma in rule.exclude_preps:
