@@ -226,9 +226,9 @@ def test_extract_events_full_date_before_the_noun_dates_it_to_the_day(events) ->
 
 @pytest.mark.slow
 def test_extract_events_participle_on_the_subject_takes_the_clauses_date(events) -> None:
-    text = "On Tuesday, Arland's ministers meeting in Dorvan agreed to close the border."
-    found = events(text, [("Arland", "location"), ("Dorvan", "location")], "2024-05-17")
-    assert _dates(found, "meeting") == ["2024-05-14"]
+    text = "On Monday, NATO leaders meeting in Orsk pledged to expand air defences."
+    found = events(text, [("NATO", "organization"), ("Orsk", "location")], "2024-05-17")
+    assert _dates(found, "meeting") == ["2024-05-13"]
     text = "Arland's ministers meeting in Dorvan said the border stays open."
     found = events(text, [("Arland", "location"), ("Dorvan", "location")], "2024-05-17")
     assert _dates(found, "meeting") == [None]

@@ -1,7 +1,8 @@
 """find_events on what news writes without telling a happening: desires and dispositions
 ("a desire for X to invade", "open to meeting"), alternatives ("whether by ... or attack"),
 figures of speech ("the battle for freedom", "bombed <a person>", "war fighting"), generic
-statements ("one country has invaded another") and negated reports."""
+statements ("one country has invaded another", "invaders shell and bomb cities", "the
+cities that have been bombed", "during the fighting in <country>") and negated reports."""
 
 from __future__ import annotations
 
@@ -246,3 +247,28 @@ def test_extract_events_months_of_attack_is_a_campaign_not_an_event(events) -> N
 def test_extract_events_continual_bombardment_is_no_event(events) -> None:
     text = "For 100 days, Valdoria has been continually bombarding Ostmark's towns."
     assert events(text, [("Valdoria", "location"), ("Ostmark", "location")]) == []
+
+
+@pytest.mark.slow
+def test_extract_events_what_a_kind_of_people_do_is_no_event(events) -> None:
+    text = ("The governor said that Kelvian invaders shell and bomb Arland's cities, towns, and "
+            "villages, and kill civilians.")
+    assert events(text, [("Arland", "location")]) == []
+    text = "The governor said that the invaders shelled Arland's villages on Monday."
+    assert [e.type for e in events(text, [("Arland", "location")])] == ["attack"]
+
+
+@pytest.mark.slow
+def test_extract_events_a_kind_of_bombed_city_is_no_event(events) -> None:
+    text = ("They will not like to live a life in the war, for example, or visit the cities "
+            "that have been bombed, or a sense of danger.")
+    assert events(text, []) == []
+
+
+@pytest.mark.slow
+def test_extract_events_fighting_in_a_whole_country_is_the_war_not_a_battle(events) -> None:
+    text = "Equipment captured during the fighting in Ukraine was shown in Orsk on Wednesday."
+    found = events(text, [("Ukraine", "location"), ("Orsk", "location")])
+    assert "battle" not in [e.type for e in found]
+    found = events("The fighting in Bakhmut killed dozens.", [("Bakhmut", "location")])
+    assert [e.type for e in found] == ["battle"]

@@ -144,6 +144,7 @@ from factmap.extract.dates import (
 )
 from factmap.ingest.clean import is_title_like
 from factmap.model import EVENT_TYPES, Document, Event, Mention
+from factmap.places import is_country
 
 ACTOR_TYPES = frozenset({"person", "organization", "group"})
 PLACE_TYPES = frozenset({"location"})
@@ -1783,18 +1784,45 @@ def _generic(frame: _Frame, vocab: EventVocab) -> bool:
     no name, place or date, the sentence states a kind of thing, not a happening ("a
     group of fighters left it" is a particular group)."""
     trigger = frame.trigger
-    present = trigger.tag_ in ("VBZ", "VBP")
+    present = trigger.tag_ in ("VBZ", "VBP") or (
+        trigger.dep_ == "conj" and trigger.tag_ == "VB" and trigger.head.tag_ in ("VBZ", "VBP")
+    )  # "shell and bomb": the second verb is tagged a bare form
     passive = [c.i for c in trigger.children if c.dep_ == "nsubjpass"]  # "every attack was"
-    for i in [*frame.doers, *passive]:
+    if (
+        trigger.dep_ == "relcl"
+        and passive
+        and trigger.head.tag_ == "NNS"
+        and not any(c.dep_ in ("nummod", "poss") for c in trigger.head.children)
+    ):
+        return True  # "visit the cities that have been bombed": a kind of city
+    doers = list(frame.doers)
+    if not doers and trigger.dep_ == "conj":  # "invaders shell and bomb cities"
+        doers = [c.i for c in trigger.head.children if c.dep_ == "nsubj"]
+    for i in [*doers, *passive]:
         doer = trigger.doc[i]
         if doer.pos_ == "PROPN":
             return False
+        if present and doer.tag_ == "NNS" and not any(
+            c.dep_ in ("det", "nummod", "poss") for c in doer.children
+        ):
+            return True  # "invaders shell cities": what such people do
         dets = {doer.lower_} | {
             c.lower_ for c in doer.children if c.dep_ in ("det", "nummod", "amod")
         }
         if dets & vocab.generic_determiners or (present and dets & vocab.indefinite_articles):
             return True
     return False
+
+
+def _whole_war(noun: Token, place: str | None, names: list[_Name]) -> bool:
+    """ "the fighting in Ukraine", "the duration of the fighting in X": a definite battle
+    noun whose only detail is a country is the war as a whole, not one battle."""
+    if noun.pos_ != "NOUN" or place is None:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return False
+    text = noun.doc.text
+    return any(n.id == place and is_country(text[n.start : n.end]) for n in names)
 
 
 def _own_date_hosts(noun: Token, vocab: EventVocab) -> set[int]:
@@ -1956,6 +1984,8 @@ def _reading(
         return None
     if not (participants or place or date) and _generic(frame, vocab):
         return None  # "one country has invaded another": no one named, nowhere, never
+    if not (participants or date) and rule.type == "battle" and _whole_war(token, place, here):
+        return None  # "equipment captured during the fighting in X": the war as background
     if rule.needs_date:  # "since Russia's invasion" is background; "formed in 2022, after
         # the invasion" dates the forming: only a date of the trigger itself counts;
         # "it is a rebellion of separatists" names a kind, it tells no happening
