@@ -29,7 +29,10 @@ For every sentence:
    case put in a present when-clause ("the second attack, when X joins the war"), talks
    a copula calls impossible, a noun that a verb negated in the present governs ("we do
    not see the creation of ...", "talks have not brought ..."), a bare singular noun
-   after ``bare_noun_preps`` ("damaged in combat"). A definite noun with no date or place
+   after ``bare_noun_preps`` ("damaged in combat"), what a kind of people do in the simple
+   present ("invaders shell and bomb cities"), a kind of place "that has been bombed",
+   "the fighting in <a country>" with no date or participant (the war as background).
+   A definite noun with no date or place
    of its own ("during the summit, X said") joins the last event of its type.
 3. **Frame.** The *anchors* are the trigger, for a noun trigger the verb that governs it
    ("launched a raid", "the meeting took place"), relative clauses of a noun trigger,
