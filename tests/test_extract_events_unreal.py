@@ -272,3 +272,11 @@ def test_extract_events_fighting_in_a_whole_country_is_the_war_not_a_battle(even
     assert "battle" not in [e.type for e in found]
     found = events("The fighting in Bakhmut killed dozens.", [("Bakhmut", "location")])
     assert [e.type for e in found] == ["battle"]
+
+
+@pytest.mark.slow
+def test_extract_events_what_a_copula_calls_possible_is_no_event(events) -> None:
+    text = "Arlo Venn told the council it was possible to attack Kelvian units within a week."
+    assert events(text, [("Arlo Venn", "person")]) == []
+    text = "Arlo Venn said that his forces attacked Kelvian positions on Monday."
+    assert [e.type for e in events(text, [("Arlo Venn", "person")])] == ["attack"]

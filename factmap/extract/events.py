@@ -703,6 +703,12 @@ def _irrealis_words(token: Token, vocab: EventVocab) -> list[tuple[str, str]]:
                 "prep", "xcomp",
             ):  # fmt: skip  # "open to meeting again", "ready to attack"
                 out.append((lemma, "adjective"))
+            if lemma == "be" and came_by == "xcomp":  # "it is possible to attack X"
+                out += [
+                    (_lemma(c), "adjective")
+                    for c in current.children
+                    if c.dep_ == "acomp" and _lemma(c) in vocab.irrealis_adjectives
+                ]
         if current.head is current or not _climbs(current, vocab):
             break
         came_by, current = current.dep_, current.head
