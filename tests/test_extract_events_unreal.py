@@ -280,3 +280,14 @@ def test_extract_events_what_a_copula_calls_possible_is_no_event(events) -> None
     assert events(text, [("Arlo Venn", "person")]) == []
     text = "Arlo Venn said that his forces attacked Kelvian positions on Monday."
     assert [e.type for e in events(text, [("Arlo Venn", "person")])] == ["attack"]
+
+
+@pytest.mark.slow
+def test_extract_events_noun_of_a_negated_light_verb_is_no_event(events) -> None:
+    text = "In 2014, votes were not taken in Orsk and Brava because the offensive was stopped."
+    assert "election" not in [e.type for e in events(text, [("Orsk", "location"), ("Brava", "location")])]
+    text = "The Oak Legion did not launch an attack on Orsk in May."
+    assert events(text, [("Oak Legion", "organization"), ("Orsk", "location")]) == []
+    text = "The Oak Legion launched an attack on Orsk in May."
+    found = events(text, [("Oak Legion", "organization"), ("Orsk", "location")])
+    assert [(e.type, e.date) for e in found] == [("attack", "2024-05")]

@@ -1858,15 +1858,18 @@ def _date_ahead(frame: _Frame, sent: Span, published: str | None, bounds: tuple[
     return None
 
 
-def _denied_now(token: Token) -> bool:
+def _denied_now(token: Token, vocab: EventVocab) -> bool:
     """A noun trigger that is the subject or object of a verb negated in the present ("we
-    do not see the creation of X", "talks have not brought a breakthrough"): the text
-    states what is not the case, it tells no happening."""
+    do not see the creation of X", "talks have not brought a breakthrough"), or of a
+    negated light verb in any tense ("votes were not held", "did not launch an attack"):
+    the text states what is not the case, it tells no happening."""
     if _pos(token) != "noun" or token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return False
     verb = token.head
     if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "neg" for c in verb.children):
         return False
+    if _lemma(verb) in vocab.light_verbs:
+        return True
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in auxes)
 
@@ -1967,7 +1970,7 @@ def _reading(
     doer of the wrong kind). ``previous`` maps date entities to the date told before
     them (:func:`previous_dates`)."""
     mode = irrealis_mode(token, vocab)
-    if mode == HYPOTHETICAL or _negated(token, vocab) or _denied_now(token):
+    if mode == HYPOTHETICAL or _negated(token, vocab) or _denied_now(token, vocab):
         return None
     if _bare_noun(token, vocab):
         return None  # "weapons damaged in combat": a kind of situation, no happening
