@@ -291,3 +291,14 @@ def test_extract_events_noun_of_a_negated_light_verb_is_no_event(events) -> None
     text = "The Oak Legion launched an attack on Orsk in May."
     found = events(text, [("Oak Legion", "organization"), ("Orsk", "location")])
     assert [(e.type, e.date) for e in found] == [("attack", "2024-05")]
+
+
+@pytest.mark.slow
+def test_extract_events_content_of_a_false_charge_or_a_statement_is_no_event(events) -> None:
+    text = "Kelvia makes false charges that the Oak Legion shelled Brava on Monday."
+    assert events(text, [("Kelvia", "location"), ("Oak Legion", "organization"), ("Brava", "location")]) == []
+    text = "He repeats statements saying that Arlanders attack Kelvians without any reason."
+    assert events(text, [("Arlanders", "group"), ("Kelvians", "group")]) == []
+    text = "Officials said that the Oak Legion shelled Brava on Monday."
+    found = events(text, [("Oak Legion", "organization"), ("Brava", "location")])
+    assert [(e.type, e.date) for e in found] == [("attack", "2024-06-03")]

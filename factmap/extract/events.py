@@ -31,7 +31,9 @@ For every sentence:
    not see the creation of ...", "talks have not brought ..."), a bare singular noun
    after ``bare_noun_preps`` ("damaged in combat"), what a kind of people do in the simple
    present ("invaders shell and bomb cities"), a kind of place "that has been bombed",
-   "the fighting in <a country>" with no date or participant (the war as background).
+   "the fighting in <a country>" with no date or participant (the war as background),
+   the content of what the reporter calls a false charge and the simple present of an
+   unnamed statement ("statements saying that X attacks Y": ``attribution.hearsay``).
    A definite noun with no date or place
    of its own ("during the summit, X said") joins the last event of its type.
 3. **Frame.** The *anchors* are the trigger, for a noun trigger the verb that governs it
@@ -135,6 +137,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from factmap.errors import ConfigError, FactmapError
+from factmap.extract.attribution import discredited, hearsay
 from factmap.extract.coref import resolve_references
 from factmap.extract.dates import (
     conjoined_dates,
@@ -1972,6 +1975,8 @@ def _reading(
     mode = irrealis_mode(token, vocab)
     if mode == HYPOTHETICAL or _negated(token, vocab) or _denied_now(token, vocab):
         return None
+    if discredited(token) or (hearsay(token) and token.tag_ in ("VBZ", "VBP")):
+        return None  # "false charges that X attacked Y", "statements saying X attacks Y"
     if _bare_noun(token, vocab):
         return None  # "weapons damaged in combat": a kind of situation, no happening
     if _series(token, vocab) or _campaign(token, vocab):
