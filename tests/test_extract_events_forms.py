@@ -309,3 +309,12 @@ def test_extract_events_signing_a_law_or_package_is_no_agreement(events) -> None
     assert "agreement_signed" not in _types(events(text, [("Arlo Venn", "person")]))
     text = "The Arland ministers signed the Harbour Accord on Wednesday."
     assert _types(events(text, [("Harbour Accord", "agreement")])) == ["agreement_signed"]
+
+
+@pytest.mark.slow
+def test_extract_events_the_accused_not_the_accuser_takes_part(events) -> None:
+    text = "The Kelvian Defence Ministry accused the Oak Legion of attacking Orsk with drones on Sunday."
+    names = [("Kelvian Defence Ministry", "organization"), ("Oak Legion", "organization"), ("Orsk", "location")]
+    (attack,) = events(text, names)
+    start = text.index("Oak Legion")
+    assert attack.participants == (f"d:{start}-{start + len('Oak Legion')}",)

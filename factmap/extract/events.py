@@ -871,7 +871,10 @@ def _frame(trigger: Token, vocab: EventVocab) -> _Frame:
                 doers |= {t.i for t in _speakers(trigger.head, vocab)}
             if trigger.dep_ == "pcomp" and trigger.tag_ == "VBG" and trigger.head.dep_ == "prep":
                 host = trigger.head.head  # "Since invading X in 2022, Y has ...": Y invaded
-                if host.pos_ in ("VERB", "AUX"):
+                blamed = [c for c in host.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+                if host.pos_ in ("VERB", "AUX") and blamed and trigger.head.lower_ in ("of", "for"):
+                    doers |= {c.i for c in blamed}  # "Y accused X of attacking Z": X
+                elif host.pos_ in ("VERB", "AUX"):
                     doers |= {c.i for c in host.children if c.dep_ == "nsubj" and c.pos_ != "PRON"}
         if trigger.dep_ == "acl":  # "the Regiment, formed by volunteers"
             slots.add(trigger.head.i)
