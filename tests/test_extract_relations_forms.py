@@ -917,3 +917,27 @@ def test_relations_forms_head_of_a_unit_in_a_town_still_leads_it(nlp):
     text = "Ivan Petrov, the commander of the Volta Brigade in Kessel, said the town held."
     specs = [("Ivan Petrov", PER), ("Volta Brigade", ORG), ("Kessel", LOC)]
     assert ("Ivan Petrov", "leader_of", "Volta Brigade") in triples(nlp, text, specs)
+
+
+@pytest.mark.slow
+def test_relations_forms_place_after_a_joined_common_noun_is_not_containing(nlp):
+    text = "The raids sparked panic among tourists in Tarnia and concern in Velmor that the bridge could be hit."
+    specs = [("Tarnia", LOC), ("Velmor", LOC)]
+    assert not any(p == "located_in" for _, p, _ in triples(nlp, text, specs))
+    text = "Shelling hit Kozinka and Brody in the Kessel region."
+    specs = [("Kozinka", LOC), ("Brody", LOC), ("Kessel region", LOC)]
+    assert ("Brody", "located_in", "Kessel region") in triples(nlp, text, specs)
+
+
+@pytest.mark.slow
+def test_relations_forms_agent_of_a_passive_is_not_contained(nlp):
+    text = "Training for the crews was provided by Arland in Kelvia."
+    specs = [("Arland", LOC), ("Kelvia", LOC)]
+    assert not any(p == "located_in" for _, p, _ in triples(nlp, text, specs))
+
+
+@pytest.mark.slow
+def test_relations_forms_no_place_lies_in_a_square(nlp):
+    text = "Protesters met in Dorvan in Liberty Square on Sunday."
+    specs = [("Dorvan", LOC), ("Liberty Square", LOC)]
+    assert not any(p == "located_in" and s == "Dorvan" for s, p, _ in triples(nlp, text, specs))

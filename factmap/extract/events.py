@@ -1840,6 +1840,27 @@ def _whole_war(noun: Token, place: str | None, names: list[_Name]) -> bool:
     return any(n.id == place and is_country(text[n.start : n.end]) for n in names)
 
 
+def _catalogue(token: Token, vocab: EventVocab) -> bool:
+    """ "in response to X's fake votes, genocide, war crimes and subjugation": a plural
+    noun trigger listed among three or more nouns none of which names an event is one
+    item of a list of grievances, not a happening."""
+    if _pos(token) != "noun" or token.tag_ != "NNS":
+        return False
+    head = token
+    while head.dep_ == "conj":
+        head = head.head
+    items: list[Token] = []
+    todo = [head]
+    while todo:
+        item = todo.pop()
+        items.append(item)
+        todo.extend(c for c in item.children if c.dep_ == "conj")
+    if len(items) < 3 or any(_pos(i) != "noun" for i in items):
+        return False
+    lemmas = {lemma for r in vocab.rules if r.pos == "noun" for lemma in r.lemmas}
+    return not any(i.lemma_.lower() in lemmas for i in items if i.i != token.i)
+
+
 def _own_date_hosts(noun: Token, vocab: EventVocab) -> set[int]:
     """Where a date of the trigger itself may hang: the trigger, the light verb whose
     object it is ("in March 2022 he commanded the occupation of X") and the participle
@@ -2006,6 +2027,8 @@ def _reading(
         return None  # "one country has invaded another": no one named, nowhere, never
     if not (participants or date) and rule.type == "battle" and _whole_war(token, place, here):
         return None  # "equipment captured during the fighting in X": the war as background
+    if not (participants or date) and _catalogue(token, vocab):
+        return None  # "X's fake votes, genocide and subjugation": a list of grievances
     if rule.needs_date:  # "since Russia's invasion" is background; "formed in 2022, after
         # the invasion" dates the forming: only a date of the trigger itself counts;
         # "it is a rebellion of separatists" names a kind, it tells no happening

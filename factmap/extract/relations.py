@@ -1281,6 +1281,12 @@ def _attachment_frames(ctx: _Context, sent: Span) -> list[_Found]:
                 objects = _place_right_after(ctx, tok, hit[0], frame["preps"])
             if not objects and frame.get("directed"):  # "near Brody in western Valdoria"
                 objects = _directed_place_after(ctx, tok, hit[0], frame["preps"])
+            if frame.get("object_not_heads"):  # "Prague, in the Old Town Square": no
+                objects = [  # town lies inside a square
+                    a
+                    for a in objects
+                    if ctx.texts[a.mention].split()[-1].lower() not in frame["object_not_heads"]
+                ]
             if frame.get("object_words"):  # "X at the Y Institute", not "X at the Y summit"
                 objects = [a for a in objects if _names_with(ctx.texts[a.mention], frame["object_words"])]
             out += _pairs(ctx, frame, tok, [Arg(hit[0])], objects)
@@ -1491,7 +1497,9 @@ def _place_right_after(ctx: _Context, tok: Token, mention: str, preps: Sequence[
     top = tok
     while top.dep_ == "conj" and top.head.i < top.i:
         top = top.head
-    if top is not tok or any(c.dep_ == "conj" for c in tok.children):
+    conjuncts = [c for c in tok.children if c.dep_ == "conj"]
+    if (top is not tok or conjuncts) and all(c.i in ctx.index for c in conjuncts):
+        # "near A and B in C", not "panic in A and concern in C" (a common noun joined)
         last = max(last, top.right_edge.i)
     i = last + 1
     comma = i < len(tok.doc) and tok.doc[i].text == ","
