@@ -298,7 +298,8 @@ def test_extract_events_speaker_before_an_invasion_is_no_participant(events) -> 
 def test_extract_events_derailing_a_train_is_sabotage_derailing_a_process_is_not(events) -> None:
     found = events("Partisans derailed a freight train near Orsk on Tuesday.", [("Orsk", "location")])
     assert _types(found) == ["sabotage"]
-    text = "In Dorvan, where a military coup last year derailed a fragile transition, the Oak Legion runs mines."
+    text = ("In Dorvan, where an army coup two years ago derailed the shaky move to civilian rule, "
+            "the Oak Legion runs mines.")
     found = events(text, [("Dorvan", "location"), ("Oak Legion", "organization")])
     assert "sabotage" not in _types(found)
 
