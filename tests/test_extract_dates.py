@@ -45,6 +45,9 @@ def test_extract_dates_days_anchored_on_publication(expr: str, expected: str) ->
         ("in the autumn", FRIDAY, "2023"),
         ("spring of 2022", None, "2022"),
         ("last winter", FRIDAY, None),  # spans two years
+        ("this summer", FRIDAY, "2024"),  # June: this year's summer has begun
+        ("this spring", "2024-11-20", "2024"),
+        ("this fall", "2024-08-18", None),  # points forward, never last year's autumn
     ],
 )
 def test_extract_dates_seasons_give_a_year(

@@ -260,8 +260,8 @@ def test_extract_events_what_a_kind_of_people_do_is_no_event(events) -> None:
 
 @pytest.mark.slow
 def test_extract_events_a_kind_of_bombed_city_is_no_event(events) -> None:
-    text = ("They will not like to live a life in the war, for example, or visit the cities "
-            "that have been bombed, or a sense of danger.")
+    text = ("Few travellers would want to live with the danger, or tour the towns that have "
+            "been bombed, or feel the fear.")
     assert events(text, []) == []
 
 
@@ -302,3 +302,14 @@ def test_extract_events_content_of_a_false_charge_or_a_statement_is_no_event(eve
     text = "Officials said that the Oak Legion shelled Brava on Monday."
     found = events(text, [("Oak Legion", "organization"), ("Brava", "location")])
     assert [(e.type, e.date) for e in found] == [("attack", "2024-06-03")]
+
+
+@pytest.mark.slow
+def test_extract_events_plural_noun_in_a_list_of_grievances_is_no_event(events) -> None:
+    names = [("Kelvia", "location")]
+    text = "Crowds marched in response to Kelvia's fake votes, repression, war crimes and censorship."
+    assert events(text, names) == []
+    text = "Crowds marched after Kelvia's rigged votes on 3 March 2024, repression and censorship."
+    assert [(e.type, e.date) for e in events(text, names)] == [("election", "2024-03-03")]
+    text = "Crowds marched after Kelvia's fake votes in Brava."
+    assert [e.type for e in events(text, [*names, ("Brava", "location")])] == ["election"]

@@ -39,9 +39,10 @@ as "on", "in", "since" and a leading "the" / "early" / "mid-" / "late"):
 * Seasons (northern-hemisphere meteorological: spring Mar-May, summer Jun-Aug,
   autumn/fall Sep-Nov) -> year only. "last spring" = the most recent spring that has
   fully ended before the publication month (in June 2024: 2024; in April 2024: 2023);
-  "spring", "this spring", "in the summer" = the most recent one that has begun on or
-  before the publication month. "winter" without a year is None (it spans two years);
-  "spring of 2022" / "winter 2022" -> the stated year.
+  "spring", "in the summer" = the most recent one that has begun on or before the
+  publication month; "this spring" = the publication year's, None while it has not
+  begun (it points forward: "this fall" in August). "winter" without a year is None
+  (it spans two years); "spring of 2022" / "winter 2022" -> the stated year.
 * Anything pointing forward ("next Tuesday", "in three months") is None: factmap
   records what happened. Only for an event the text itself tells as scheduled ("will
   host a summit next month") does :func:`resolve_ahead` read such phrases forward.
@@ -480,6 +481,8 @@ def _season(text: str, anchor: Anchor | None) -> str | None:
     first, last = _SEASONS[season]
     if qualifier in ("last", "past"):
         return f"{year if month > last else year - 1:04d}"
+    if qualifier == "this":
+        return f"{year:04d}" if month >= first else None
     return f"{year if month >= first else year - 1:04d}"
 
 

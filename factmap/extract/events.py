@@ -33,7 +33,9 @@ For every sentence:
    present ("invaders shell and bomb cities"), a kind of place "that has been bombed",
    "the fighting in <a country>" with no date or participant (the war as background),
    the content of what the reporter calls a false charge and the simple present of an
-   unnamed statement ("statements saying that X attacks Y": ``attribution.hearsay``).
+   unnamed statement ("statements saying that X attacks Y": ``attribution.hearsay``), a
+   plural event noun listed among three or more nouns that name no event ("X's fake
+   votes, genocide and subjugation": a list of grievances).
    A definite noun with no date or place
    of its own ("during the summit, X said") joins the last event of its type.
 3. **Frame.** The *anchors* are the trigger, for a noun trigger the verb that governs it
@@ -1846,15 +1848,16 @@ def _catalogue(token: Token, vocab: EventVocab) -> bool:
     item of a list of grievances, not a happening."""
     if _pos(token) != "noun" or token.tag_ != "NNS":
         return False
+    links = ("conj", "appos")  # the parser hangs a list's second noun as an apposition
     head = token
-    while head.dep_ == "conj":
+    while head.dep_ in links:
         head = head.head
     items: list[Token] = []
     todo = [head]
     while todo:
         item = todo.pop()
         items.append(item)
-        todo.extend(c for c in item.children if c.dep_ == "conj")
+        todo.extend(c for c in item.children if c.dep_ in links)
     if len(items) < 3 or any(_pos(i) != "noun" for i in items):
         return False
     lemmas = {lemma for r in vocab.rules if r.pos == "noun" for lemma in r.lemmas}
