@@ -3,7 +3,8 @@ of last week, month names before a noun, dates the parser took for a possessor, 
 of another happening, "which X signed", multi-day events, measures in months, date
 phrases spaCy leaves untagged ("the same day", "in the autumn"), "late on Saturday",
 "hours later", "N weeks after ..." under a present-tense clause, a full date before a
-noun, a participle on the subject of a dated clause."""
+noun, a participle on the subject of a dated clause, a multi-day event that began on a
+day, a year modifying a noun ("its 2014 annexation") in a story of another year."""
 
 from __future__ import annotations
 
@@ -256,3 +257,21 @@ def test_extract_events_a_later_date_that_narrows_the_first_wins(events) -> None
     text = "One year ago, on 12 May 2023, we gathered in Dorvan to establish the Oak Council."
     names = [("Dorvan", "location"), ("Oak Council", "organization")]
     assert _dates(events(text, names, "2024-05-12"), "formation") == ["2023-05-12"]
+
+
+@pytest.mark.slow
+def test_extract_events_multi_day_event_that_began_on_a_day_is_dated_to_it(events) -> None:
+    text = "A two-day summit of Arland and Belmia began in Kessa on Friday, 8 March."
+    found = events(text, [("Kessa", "location")], "2024-03-11")
+    assert _dates(found, "meeting") == ["2024-03-08"]
+
+
+@pytest.mark.slow
+def test_extract_events_year_modifying_a_noun_does_not_move_the_story_year(events) -> None:
+    text = (
+        "Talks between Arland and Belmia began in Kessa on 28 February 2022. Belmia demanded "
+        "that Arland recognise its 2014 annexation of Dorvan. On 10 March the two foreign "
+        "ministers met in Tolsk."
+    )
+    found = events(text, [("Kessa", "location"), ("Tolsk", "location"), ("Dorvan", "location")], "2024-04-19")
+    assert "2022-03-10" in _dates(found, "meeting")

@@ -1,6 +1,7 @@
 """find_events on the forms of news reporting: nominal raids, declarations made public, convened meetings,
 mergers, dated protests/deaths/coups, date lists, sequence verbs, participle clauses,
-captures of "the town of X", formations named in apposition."""
+captures of "the town of X", formations named in apposition, a military operation against
+a country (an attack), an army "which launched" something (not formed)."""
 
 from __future__ import annotations
 
@@ -319,3 +320,17 @@ def test_extract_events_the_accused_not_the_accuser_takes_part(events) -> None:
     (attack,) = events(text, names)
     start = text.index("Oak Legion")
     assert attack.participants == (f"d:{start}-{start + len('Oak Legion')}",)
+
+
+@pytest.mark.slow
+def test_extract_events_military_operation_against_a_country_is_an_attack(events) -> None:
+    text = 'Mr Kolar launched a "special military operation" against Kessa early on Thursday morning.'
+    found = events(text, [("Kolar", "person"), ("Kessa", "location")], "2022-02-14")
+    assert [(e.type, e.date) for e in found] == [("attack", "2022-02-10")]
+
+
+@pytest.mark.slow
+def test_extract_events_army_which_launched_an_invasion_is_not_formed(events) -> None:
+    text = "Activists mocked the Arland army, which has launched an invasion of Kessa."
+    found = events(text, [("Arland army", "organization"), ("Kessa", "location")])
+    assert "formation" not in {e.type for e in found}

@@ -313,3 +313,25 @@ def test_extract_events_plural_noun_in_a_list_of_grievances_is_no_event(events) 
     assert [(e.type, e.date) for e in events(text, names)] == [("election", "2024-03-03")]
     text = "Crowds marched after Kelvia's fake votes in Brava."
     assert [e.type for e in events(text, [*names, ("Brava", "location")])] == ["election"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ostmark is still hoping that the Harrow Front will hold talks in Brennick next week.",
+        "The Harrow Front has tasked its units with capturing Brennick by the end of May.",
+        "In 2011, the Harrow Front invited all parties to sign a new security treaty in Brennick.",
+        "She told the Harrow Front to refrain from attacking Brennick.",
+        "Talks with the Harrow Front remain out of the question, a minister said in Brennick.",
+        "The parade was cancelled because of frequent Harrow Front strikes on Brennick.",
+    ],
+)
+def test_extract_events_hoped_tasked_invited_refrained_ruled_out_or_habitual_is_no_event(events, text) -> None:
+    assert events(text, [("Harrow Front", "organization"), ("Brennick", "location")]) == []
+
+
+@pytest.mark.slow
+def test_extract_events_copy_signed_or_verb_read_as_noun_is_no_event(events) -> None:
+    text = "The cast gave him a copy of the play signed by all of them. The Harrow Front talks about peace."
+    assert events(text, [("Harrow Front", "organization")]) == []

@@ -1,4 +1,5 @@
-"""Tests for factmap.extract.nlp: the pipeline's own sentence-boundary components."""
+"""Tests for factmap.extract.nlp: the pipeline's own sentence-boundary components and
+the lemmas it mends."""
 
 from __future__ import annotations
 
@@ -46,3 +47,11 @@ def test_nlp_glue_rules_on_hand_built_tokens():
     assert _glued(doc[4], doc[5])  # "Jorvik | Halden": two proper nouns on one line
     assert not _glued(doc[6], doc[7])  # ". | Then": a sentence may start after a stop
     assert not _glued(doc[5], doc[6])  # punctuation is never glued here
+
+
+@pytest.mark.slow
+def test_nlp_e_final_verbs_keep_their_lemma(nlp):
+    # spaCy's rules alone give "stag", "wag" and "hop"
+    doc = nlp("The Harrow Front staged a raid and waged war, hoping to win.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert (lemmas["staged"], lemmas["waged"], lemmas["hoping"]) == ("stage", "wage", "hope")

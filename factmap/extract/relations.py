@@ -982,6 +982,8 @@ def _verb_frame(ctx: _Context, frame: dict[str, Any], verb: Token) -> list[_Foun
         return []  # "X had left Z", "urged citizens to leave Z": not (or not said) there now
     if frame.get("designation") and not designates(verb, frame["designation"]):
         return []  # "declared Y a terrorist organisation", not "declared Y the winner"
+    if _talk_purpose(verb, frame.get("talk_purposes", ())):
+        return []  # "X joins the Morning Show to discuss Y": a guest, not a member
     subjects: list[Arg] = []
     for role in _as_list(frame["subject"]):
         subjects = _verb_role(ctx, verb, role)
@@ -1031,6 +1033,15 @@ def _verb_frame(ctx: _Context, frame: dict[str, Any], verb: Token) -> list[_Foun
             f for a, b in combinations(subjects, 2) for f in _pairs(ctx, allies, verb, [a], [b])
         ]
     return out
+
+
+def _talk_purpose(verb: Token, purposes: Iterable[str]) -> bool:
+    """``verb`` has an infinitive of purpose whose verb is one of ``purposes``."""
+    wanted = set(purposes)
+    return bool(wanted) and any(
+        c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in wanted and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
 
 
 def designates(verb: Token, words: Iterable[str]) -> bool:
@@ -1142,6 +1153,7 @@ def _nominal_frame(ctx: _Context, frame: dict[str, Any], word: Token) -> list[_F
         area  # "the U.N. director of the X Group": a post inside the group
         or _regional_branch(ctx, word, frame.get("preps", ()), deputy.get("regional_places", ()))
         or _deputy_title(word, deputy["modifiers"], deputy.get("lowercase_modifiers", ()))
+        or _functional_post(ctx, word, frame.get("preps", ()))
     ):  # "the deputy head of Y", "a district chair for Y"
         frame = {**frame, **{k: deputy[k] for k in ("name", "predicate", "confidence") if k in deputy}}
     if frame["subject"] == "between":
@@ -1224,6 +1236,23 @@ def _deputy_title(word: Token, modifiers: Iterable[str], lowercase: Iterable[str
     if i >= 0 and i >= word.sent.start and fits(word.doc[i]):
         return True
     return any(c.dep_ in ("compound", "amod", "nmod") and fits(c) for c in word.lefts)
+
+
+def _functional_post(ctx: _Context, word: Token, preps: Iterable[str]) -> bool:
+    """ "the X Legion's head of communications", "Council Coordinator for Strategic
+    Communications": the role noun's body is named before it (possessor or compound) and
+    what follows one of ``preps`` is a field of work, not a body, so the holder runs a
+    function inside the body rather than the body itself."""
+    if not any(c.dep_ in ("poss", "compound", "nmod") and ctx.resolve(c) for c in word.lefts):
+        return False
+    fields = [
+        p
+        for c in word.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return bool(fields) and all(p.pos_ in ("NOUN", "PROPN") and not ctx.resolve(p) for p in fields)
 
 
 def _area_modifiers(ctx: _Context, word: Token, preps: Iterable[str]) -> set[str]:
