@@ -965,3 +965,24 @@ def test_relations_forms_guest_who_joins_a_show_to_talk_is_no_member(nlp):
     assert not triples(nlp, text, specs)
     joined = "Anna Berg joined the Kessel Legion to fight the invaders."
     assert ("Anna Berg", "member_of", "Kessel Legion") in triples(nlp, joined, [("Anna Berg", PER), ("Kessel Legion", ORG)])
+
+
+@pytest.mark.slow
+def test_relations_forms_quoted_name_keeps_its_apposition(nlp):
+    # the closing quote makes the parser coordinate "a city" with the name
+    text = 'The plant lies near "Kessel", a city and region in southern Valdoria.'
+    specs = [("Kessel", LOC), ("Valdoria", LOC)]
+    assert ("Kessel", "located_in", "Valdoria") in triples(nlp, text, specs)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He introduced himself as Ivan Petrov, a colonel of the Kessel Guard.",
+        "Ivan Petrov, a captain in the Kessel Guard, said the unit had advanced.",
+    ],
+)
+def test_relations_forms_officer_of_a_rank_is_a_member(nlp, text):
+    specs = [("Ivan Petrov", PER), ("Kessel Guard", ORG)]
+    assert ("Ivan Petrov", "member_of", "Kessel Guard") in triples(nlp, text, specs)

@@ -689,6 +689,8 @@ def noun_anchor(ctx: _Context, word: Token) -> list[Arg]:
         return []  # "..., wrote on Twitter the head of X": the title is the verb's subject
     if word.dep_ == "appos" or (word.dep_ in ("compound", "amod") and head.i in ctx.index):
         return ctx.resolve(head, conj=False)
+    if _conj_for_appos(word):  # '"Zaporizhzhia", a city in Y': the quote broke the parse
+        return ctx.resolve(head, conj=False)
     if word.dep_ in ("attr", "acomp") and head.lemma_ in _COPULAS:
         found = [a for s in subjects_of(head) for a in ctx.resolve(s)]
         return found or ctx.agents(head)  # "X denied being a member of Y"
@@ -714,6 +716,18 @@ def noun_anchor(ctx: _Context, word: Token) -> list[Arg]:
         if collective is not None:
             return ctx.resolve(collective, conj=False)
     return []
+
+
+def _conj_for_appos(word: Token) -> bool:
+    """A noun with an indefinite article that the parser coordinated with a name right
+    after a comma, with no "and"/"or" between them ('"X", a city in Y'): an apposition."""
+    head = word.head
+    if word.dep_ != "conj" or head.i >= word.i or head.pos_ != "PROPN":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in word.children):
+        return False
+    between = word.doc[head.i + 1 : word.left_edge.i]
+    return any(t.text == "," for t in between) and all(t.is_punct for t in between)
 
 
 def _untitled_conjuncts(ctx: _Context, token: Token) -> list[Arg]:
