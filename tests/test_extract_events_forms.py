@@ -1,7 +1,8 @@
 """find_events on the forms of news reporting: nominal raids, declarations made public, convened meetings,
 mergers, dated protests/deaths/coups, date lists, sequence verbs, participle clauses,
 captures of "the town of X", formations named in apposition, a military operation against
-a country (an attack), an army "which launched" something (not formed)."""
+a country (an attack), an army "which launched" something (not formed), talking to a named person
+(a meeting; not an interview)."""
 
 from __future__ import annotations
 
@@ -334,3 +335,26 @@ def test_extract_events_army_which_launched_an_invasion_is_not_formed(events) ->
     text = "Activists mocked the Arland army, which has launched an invasion of Kessa."
     found = events(text, [("Arland army", "organization"), ("Kessa", "location")])
     assert "formation" not in {e.type for e in found}
+
+
+@pytest.mark.slow
+def test_extract_events_talking_to_a_named_person_is_a_meeting(events) -> None:
+    text = "On Thursday, Ana Kovac talked to Piet Mols in Kessa."
+    found = events(text, [("Ana Kovac", "person"), ("Piet Mols", "person"), ("Kessa", "location")])
+    assert [(e.type, e.date, len(e.participants)) for e in found] == [("meeting", "2024-06-06", 2)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Thursday, Ana Kovac spoke to reporters in Kessa.",
+        "On Thursday, Ana Kovac spoke with the Kessa Herald.",
+        "Speaking to Piet Mols on Thursday, Ana Kovac said the talks had failed.",
+        "On Thursday we spoke to Ana Kovac about the war.",
+    ],
+)
+def test_extract_events_talking_to_reporters_or_in_an_interview_is_no_meeting(events, text) -> None:
+    names = [("Ana Kovac", "person"), ("Piet Mols", "person"), ("Kessa Herald", "organization"), ("Kessa", "location")]
+    found = events(text, [n for n in names if n[0] in text])
+    assert "meeting" not in {e.type for e in found}

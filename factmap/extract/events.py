@@ -200,6 +200,9 @@ class TriggerRule:
     consumes_child: bool = False
     needs_past: bool = False
     object_types: frozenset[str] = frozenset()
+    #: ``needs_person_after``: the trigger needs a named person after one of these
+    #: prepositions ("X talked to Y"), who takes part
+    person_preps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,6 +308,7 @@ def _rule(raw: dict[str, Any]) -> TriggerRule:
         consumes_child=bool(raw.get("consumes_child")),
         needs_past=bool(raw.get("needs_past")),
         object_types=_words(raw, "needs_object_types"),
+        person_preps=_words(raw, "needs_person_after"),
     )
 
 
@@ -1164,6 +1168,31 @@ class _Name:
     root: Token
     start: int
     end: int
+
+
+def _persons_after(token: Token, preps: frozenset[str], names: list[_Name]) -> list[str]:
+    """The person names that are objects of one of ``preps`` on ``token`` (coordinated
+    objects too), unless the talk is an interview ("the BBC's X", "Speaking to X, Y
+    said", "We spoke to her")."""
+    objects = {
+        o.i
+        for c in _prep_children(token)
+        if c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+        for o in (g, *g.conjuncts)
+    }
+    if token.tag_ == "VBG" and token.dep_ == "advcl":
+        return []  # "Speaking to CNN's X, Y said": the setting of a statement, an interview
+    if any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in token.children):
+        return []  # "We spoke to her about the raids": the outlet's interview
+    return [
+        n.id
+        for n in names
+        if n.type == "person"
+        and n.root.i in objects
+        and not any(c.dep_ == "poss" for c in n.root.children)  # "the BBC's X": a reporter
+    ]
 
 
 def _participants(frame: _Frame, names: list[_Name], vocab: EventVocab) -> list[str]:
@@ -2078,6 +2107,11 @@ def _reading(
     if rule.needs_past and not _told_as_past(token):
         return None  # "fought near X" tells a battle; "is fighting near X" a state of war
     participants = _participants(frame, here, vocab)
+    if rule.person_preps:  # "X talked to Y": only with a named person, not "to reporters"
+        met = _persons_after(token, rule.person_preps, here)
+        if not met:
+            return None
+        participants += [m for m in met if m not in participants]
     place = _place(frame, here, vocab, rule.type)
     # a scheduled event keeps only a date the text fixes by itself ("on 8 February 2024")
     if mode == FUTURE:
