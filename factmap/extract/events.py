@@ -1261,14 +1261,18 @@ def _place(frame: _Frame, names: list[_Name], vocab: EventVocab, type_: str = ""
             return name.id
         if token.dep_ in own and token.head.i == trigger.i:
             return name.id
+        climbed = False
         for _ in range(4):
             if token.dep_ != "pobj":
                 break
             prep = token.head
             if prep.lower_ in preps and prep.head.i in heads:
                 return name.id
+            if climbed and prep.head.i == trigger.i and prep.lower_ in vocab.participant_preps | {"to"}:
+                return name.id  # "talked to X in Y", "talks with X in Y": the parse hangs "in Y" on X
             if prep.lower_ != "of" and prep.lower_ not in vocab.place_preps:
                 break
+            climbed = climbed or prep.lower_ in vocab.place_preps
             token = prep.head  # "the village of X", "at a congress in X"
             if prep.lower_ == "of" and token.lower_ in vocab.direction_words and token.head.i in heads:
                 return name.id  # "attacked positions west of X"
