@@ -1,6 +1,7 @@
 """Tests for factmap.extract.mentions: name boundaries that relation rules depend on --
 particles inside personal names, a name glued to the person after it, lowercase state
-institutions owned by a place. Actors and places are invented (or generic)."""
+institutions owned by a place, descriptions in title case ("the Russian Military Airport").
+Actors and places are invented (or generic)."""
 
 from __future__ import annotations
 
@@ -363,3 +364,10 @@ def test_mentions_names_acronym_of_a_place_that_spells_it_is_linked(nlp):
     text = "Troops of the Republic of Karsk (ROK) crossed the river."
     mentions, links = find_mentions(nlp(text), "d")
     assert any(lk.kind == "acronym" for lk in links), [(m.text, m.type) for m in mentions]
+
+
+@pytest.mark.slow
+def test_mentions_names_title_case_site_description_is_no_name(nlp):
+    found = _found(nlp, "An explosion was heard near the Russian Military Airport in Kessel, and near Brody Airfield.")
+    assert not any(name.endswith("Military Airport") for name in found)
+    assert "Brody Airfield" in found

@@ -813,6 +813,17 @@ def _head_cands(sdoc: Doc) -> list[_Cand]:
     return out
 
 
+def _described_site(sdoc: Doc, cand: _Cand) -> bool:
+    """A name ending in a site head (``site_heads``) whose other words are all demonyms
+    or generic (``generic_site_words``, ``not_personal_words``: "the Russian Military
+    Airport"): a description in title case."""
+    span = sdoc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or len(span) < 2 or span[-1].lower_ not in _word_set("site_heads"):
+        return False
+    generic = _word_set("generic_site_words") | _word_set("not_personal_words")
+    return all(t.lower_ in generic or t.ent_type_ == "NORP" for t in span[:-1])
+
+
 def _proper_modifier(tok: Token) -> bool:
     """A proper noun before a lowercase head ("the Kherson region"), also when the tagger
     calls a known place an adjective ("the Kyiv region"), but not a demonym ("Russian")."""
@@ -2191,7 +2202,7 @@ def find_mentions(sdoc: Doc, doc_id: str) -> tuple[list[Mention], list[NameLink]
         + _or_apposition_cands(sdoc, first_pass)
     )
     kept = _resolve(base + acronyms + alias_new + later)
-    kept = [c for c in kept if not _portfolio(sdoc, c)]
+    kept = [c for c in kept if not _portfolio(sdoc, c) and not _described_site(sdoc, c)]
     kept = _retype(sdoc, _drop_furniture(sdoc, kept))
     kept = _context_types(sdoc, _alias_types(_retype_kinds(sdoc, kept, model), aliases))
     kept_set = {(c.start, c.end) for c in kept}
